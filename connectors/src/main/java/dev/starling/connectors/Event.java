@@ -1,0 +1,105 @@
+package dev.starling.connectors;
+
+import java.util.Objects;
+
+/**
+ * One thing that happened to one message for one recipient.
+ *
+ * @param type what happened
+ * @param email the recipient, normalised
+ * @param campaignId the campaign the message belongs to; may be {@code null} only for list-level
+ *     unsubscribes and complaints
+ * @param atMillis when it happened, UTC epoch milliseconds
+ * @param provider which format produced it ({@code starling}, {@code sendgrid}, ...): the namespace of
+ *     {@code providerEventId}
+ * @param providerEventId the provider's own event id when it has one (SendGrid {@code sg_event_id});
+ *     the dedupe key then, otherwise the event's content is
+ * @param userAgent the opener's or clicker's user agent, as sent
+ * @param ip the opener's or clicker's IP, as sent
+ * @param url the clicked URL (clicks only)
+ * @param bounceKind hard or soft (bounces only, and required there)
+ * @param machineFlag the provider's own verdict on an open or click: {@code TRUE} machine,
+ *     {@code FALSE} human, {@code null} when the provider says nothing
+ * @param detail the provider's reason or diagnostic text (bounces, complaints), if any
+ */
+public record Event(
+    EventType type,
+    String email,
+    String campaignId,
+    long atMillis,
+    String provider,
+    String providerEventId,
+    String userAgent,
+    String ip,
+    String url,
+    BounceKind bounceKind,
+    Boolean machineFlag,
+    String detail)
+    implements Fact {
+
+  public Event {
+    Objects.requireNonNull(type, "type");
+    email = Subscriber.normalizeEmail(email);
+    campaignId = Subscriber.blankToNull(campaignId);
+    if (campaignId == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+      throw new IllegalArgumentException("campaign_id is missing (required for " + type.canonicalName() + " events)");
+    }
+    if (campaignId != null) {
+      campaignId = Campaign.requireId(campaignId);
+    }
+    if (atMillis <= 0) {
+      throw new IllegalArgumentException("time must be after 1970 but was " + atMillis);
+    }
+    provider = Objects.requireNonNullElse(Subscriber.blankToNull(provider), "starling");
+    providerEventId = Subscriber.blankToNull(providerEventId);
+    userAgent = Subscriber.blankToNull(userAgent);
+    ip = Subscriber.blankToNull(ip);
+    url = Subscriber.blankToNull(url);
+    detail = Subscriber.blankToNull(detail);
+    if (type == EventType.BOUNCE && bounceKind == null) {
+      throw new IllegalArgumentException("bounce_type is missing (hard or soft is required for bounce events)");
+    }
+    if (type != EventType.BOUNCE) {
+      bounceKind = null;
+    }
+  }
+
+  /** A simple event with no provider id, agent, URL or flag: the common case for sends and deliveries. */
+  public static Event of(EventType type, String email, String campaignId, long atMillis) {
+    return new Event(type, email, campaignId, atMillis, "starling", null, null, null, null,
+        type == EventType.BOUNCE ? BounceKind.HARD : null, null, null);
+  }
+
+  /**
+   * A 64-bit identity for deduplication: the provider's event id where there is one (webhook retries
+   * repeat it), else the event's content (type, recipient, campaign, time, URL). Importing the same
+   * event twice yields the same key.
+   */
+  public long dedupeKey() {
+    long h = 0xcbf29ce484222325L;
+    if (providerEventId != null) {
+      h = mix(h, provider);
+      h = mix(h, providerEventId);
+      return h;
+    }
+    h = mix(h, type.name());
+    h = mix(h, email);
+    h = mix(h, campaignId);
+    h = mix(h, Long.toString(atMillis));
+    h = mix(h, url);
+    return h;
+  }
+
+  /** FNV-1a over the chars, then a separator so that ("ab","c") and ("a","bc") differ. */
+  private static long mix(long h, String s) {
+    if (s != null) {
+      for (int i = 0; i < s.length(); i++) {
+        h ^= s.charAt(i);
+        h *= 0x100000001b3L;
+      }
+    }
+    h ^= 0x1f;
+    h *= 0x100000001b3L;
+    return h;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.starling.connectors;
+
+import dev.starling.connectors.csv.StarlingCsvReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of supported formats: each constant names a format, says what it is in one line, can
+ * tell from a file's first bytes whether the file is of its kind, and opens a reader for it.
+ */
+public enum Format {
+  STARLING_CSV("starling-csv", "Starling's own CSV: subscribers, campaigns or events, told apart by the header row") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new StarlingCsvReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return StarlingCsvReader.looksLikeStarlingHeader(head);
+    }
+  };
+
+  private final String id;
+  private final String description;
+
+  Format(String id, String description) {
+    this.id = id;
+    this.description = description;
+  }
+
+  /** The name users type after {@code --format}. */
+  public String id() {
+    return id;
+  }
+
+  /** One line on what this format is, for {@code starling formats}. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Opens a streaming reader over {@code in}. The reader owns the stream and closes it.
+   *
+   * @param source the name used in rejections (file name, URL, message id)
+   */
+  public abstract FactReader open(InputStream in, String source) throws IOException;
+
+  /** Whether a file starting with {@code head} (decoded as UTF-8, BOM removed) is of this format. */
+  abstract boolean sniff(String head);
+
+  /** The format of the given name ({@link #id()}), case-insensitively. */
+  public static Format byId(String id) {
+    String wanted = id.strip().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(f -> f.id.equals(wanted))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("format must be one of "
+            + Arrays.stream(values()).map(Format::id).collect(Collectors.joining(", ")) + " but was '" + id + "'"));
+  }
+
+  /**
+   * The first format that recognises a file from its first bytes, or empty.
+   *
+   * @param head the first few kilobytes of the file
+   */
+  public static Optional<Format> detect(byte[] head) {
+    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    for (Format f : values()) {
+      if (f.sniff(text)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+}
