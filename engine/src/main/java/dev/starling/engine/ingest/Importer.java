@@ -197,6 +197,8 @@ public final class Importer {
     private final PreparedStatement event;
     private final PreparedStatement insertAgent;
     private final PreparedStatement rejection;
+    private final PreparedStatement implicitSubscriber;
+    private final PreparedStatement placeholderCampaign;
     private final PreparedStatement[] all;
     private final int[] pending;
 
@@ -244,7 +246,12 @@ public final class Importer {
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       insertAgent = c.prepareStatement("INSERT INTO agents (id, text) VALUES (?, ?)");
       rejection = c.prepareStatement("INSERT INTO rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)");
-      all = new PreparedStatement[] {insertSubscriber, updateSubscriber, insertCampaign, updateCampaign, send, delivery, bounce, event, rejection};
+      implicitSubscriber = c.prepareStatement("INSERT INTO subscribers (id, email, domain, on_list) VALUES (?, ?, ?, 0)");
+      placeholderCampaign = c.prepareStatement("INSERT INTO campaigns (id, code, placeholder) VALUES (?, ?, 1)");
+      // Slots: the first nine count toward imported/duplicates (except rejections, counted as read);
+      // the implicit inserts (people and campaigns first named by an event) are not rows of the file.
+      all = new PreparedStatement[] {insertSubscriber, updateSubscriber, insertCampaign, updateCampaign, send, delivery,
+          bounce, event, rejection, implicitSubscriber, placeholderCampaign};
       pending = new int[all.length];
     }
 
@@ -393,15 +400,10 @@ public final class Importer {
       int nid = ++maxSubscriber;
       subscriberIds.put(e.email(), nid);
       newSubscribers++;
-      PreparedStatement ps = insertSubscriber;
-      ps.setInt(1, nid);
-      ps.setString(2, e.email());
-      ps.setString(3, e.email().substring(e.email().lastIndexOf('@') + 1));
-      for (int i = 4; i <= 10; i++) {
-        ps.setNull(i, i == 8 ? Types.INTEGER : Types.VARCHAR);
-      }
-      ps.setInt(11, 0);
-      queue(0);
+      implicitSubscriber.setInt(1, nid);
+      implicitSubscriber.setString(2, e.email());
+      implicitSubscriber.setString(3, e.email().substring(e.email().lastIndexOf('@') + 1));
+      queue(9);
       return nid;
     }
 
@@ -414,15 +416,9 @@ public final class Importer {
       int nid = ++maxCampaign;
       campaignIds.put(code, nid);
       unknownCampaigns++;
-      PreparedStatement ps = insertCampaign;
-      ps.setInt(1, nid);
-      ps.setString(2, code);
-      ps.setNull(3, Types.VARCHAR);
-      ps.setNull(4, Types.VARCHAR);
-      ps.setNull(5, Types.INTEGER);
-      ps.setNull(6, Types.VARCHAR);
-      ps.setInt(7, 1);
-      queue(2);
+      placeholderCampaign.setInt(1, nid);
+      placeholderCampaign.setString(2, code);
+      queue(10);
       return nid;
     }
 
@@ -463,12 +459,14 @@ public final class Importer {
         return;
       }
       if (slot == 1 || slot == 3) {
-        flush(slot - 1); // an update must not run before the pending insert of the same row
+        // an update must not run before the pending insert of the same row
+        flush(slot - 1);
+        flush(slot == 1 ? 9 : 10);
       }
       int[] counts = all[slot].executeBatch();
       pending[slot] = 0;
-      if (slot == 8) {
-        return; // rejections are counted as they come
+      if (slot >= 8) {
+        return; // rejections are counted as they come; implicit inserts are not rows of the file
       }
       for (int n : counts) {
         if (n > 0) {
@@ -480,6 +478,8 @@ public final class Importer {
     }
 
     void finish(String kind, long finished) throws SQLException {
+      flush(9);
+      flush(10);
       for (int i = 0; i < all.length; i++) {
         flush(i);
       }
