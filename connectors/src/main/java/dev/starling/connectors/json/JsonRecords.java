@@ -1,6 +1,5 @@
 package dev.starling.connectors.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,10 +47,13 @@ public final class JsonRecords implements Closeable {
   /** A record longer than this (in chars) is refused rather than buffered: it protects the heap. */
   static final int MAX_RECORD_CHARS = 16 << 20;
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
+  /** For a streamed file: values follow one another, so trailing tokens are the next value. */
+  private static final ObjectMapper STREAM = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+  /** For one line: anything after the value means the line is not one JSON record. */
+  private static final ObjectMapper LINE = STREAM.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String source;
   private final Set<String> envelopeFields;
@@ -98,12 +100,11 @@ public final class JsonRecords implements Closeable {
     if (first < 0) {
       r.fail(0, "file is empty (expected JSON: an array of events or one event per line)", "");
     } else if (first == '[' || (first == '{' && stream)) {
-      r.parser = MAPPER.getFactory().createParser(in);
+      r.parser = STREAM.getFactory().createParser(in);
     } else if (first == '{') {
       r.lines = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8));
     } else {
-      byte[] head = in.readNBytes(40);
-      String shown = new String(head, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+      String shown = new String(in.readNBytes(60), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
       r.fail(0, "is not JSON: it starts with '" + shown + "' but a JSON file must start with '[' or '{'", shown);
     }
     return r;
@@ -192,7 +193,7 @@ public final class JsonRecords implements Closeable {
     } catch (JsonProcessingException e) {
       String what = arrayName == null ? "record " + attempt
           : (arrayName.isEmpty() ? "array element " : arrayName + " element ") + attempt;
-      fail(attempt, what + " is not valid JSON: " + describe(e) + "; the rest of the file was not read", "");
+      fail(attempt, what + " is not valid JSON: " + describe(e, true) + "; the rest of the file was not read", "");
     }
   }
 
@@ -211,9 +212,9 @@ public final class JsonRecords implements Closeable {
     }
     JsonNode node;
     try {
-      node = MAPPER.readTree(c.text);
+      node = LINE.readTree(c.text);
     } catch (JsonProcessingException e) {
-      ready.add(new JsonRecord(c.line, null, null, envelope, raw, "is not valid JSON: " + describe(e)));
+      ready.add(new JsonRecord(c.line, null, null, envelope, raw, "is not valid JSON: " + describe(e, false)));
       return;
     }
     if (node.isArray()) {
@@ -240,10 +241,13 @@ public final class JsonRecords implements Closeable {
     }
   }
 
-  private static String describe(JsonProcessingException e) {
+  private static String describe(JsonProcessingException e, boolean withLine) {
     JsonLocation at = e.getLocation();
     String msg = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
-    return at == null || at.getColumnNr() < 0 ? msg : msg + " (column " + at.getColumnNr() + ")";
+    if (at == null || at.getColumnNr() < 0) {
+      return msg;
+    }
+    return msg + (withLine ? " (line " + at.getLineNr() + ", column " : " (column ") + at.getColumnNr() + ")";
   }
 
   private static int firstSignificantByte(BufferedInputStream in) throws IOException {
@@ -325,9 +329,8 @@ public final class JsonRecords implements Closeable {
           start = lineNo;
         } else if (!line.isEmpty() && (line.charAt(0) == '{' || line.charAt(0) == '[')) {
           pushedBack = line;
-          lineNo--;
           return new Chunk(start, record.toString(),
-              "is not complete JSON: a new record starts on line " + (lineNo + 1) + " before this one is closed");
+              "is not complete JSON: a new record starts on line " + lineNo + " before this one is closed");
         }
         if (record.length() + line.length() > MAX_RECORD_CHARS) {
           return new Chunk(start, record.toString(), "is longer than " + MAX_RECORD_CHARS + " characters; not read");
