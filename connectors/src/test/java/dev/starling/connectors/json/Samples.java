@@ -39,6 +39,11 @@ public final class Samples {
     }
   }
 
+  /** The raw text of result {@code i} when it is a rejection, so tests need not repeat whole records. */
+  public static String raw(List<ReadResult> got, int i) {
+    return i < got.size() && got.get(i) instanceof dev.starling.connectors.Rejection r ? r.raw() : "";
+  }
+
   private static List<ReadResult> readAll(Format format, InputStream in, String source) {
     List<ReadResult> out = new ArrayList<>();
     try (FactReader r = format.open(in, source)) {
