@@ -217,14 +217,15 @@ public final class JsonRecords implements Closeable {
       ready.add(new JsonRecord(c.line, null, null, envelope, raw, "is not valid JSON: " + describe(e, false)));
       return;
     }
+    boolean oneLine = c.text.indexOf('\n') < 0;
     if (node.isArray()) {
-      split(node, c.line, "array element ", raw);
+      split(node, c.line, "array element ", oneLine);
       return;
     }
     if (node.isObject()) {
       for (String f : envelopeFields) {
         if (node.path(f).isArray()) {
-          split(node.path(f), c.line, f + " element ", raw);
+          split(node.path(f), c.line, f + " element ", oneLine);
           return;
         }
       }
@@ -232,12 +233,13 @@ public final class JsonRecords implements Closeable {
     ready.add(new JsonRecord(c.line, null, node, envelope, raw, null));
   }
 
-  private void split(JsonNode array, long line, String label, String raw) {
+  private void split(JsonNode array, long line, String label, boolean oneLine) {
+    String suffix = oneLine ? " on this line" : " of the record starting on this line";
     int i = 0;
     for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
       JsonNode e = it.next();
       i++;
-      ready.add(new JsonRecord(line, label + i + " on this line", e, envelope, JsonRecord.shorten(e.toString()), null));
+      ready.add(new JsonRecord(line, label + i + suffix, e, envelope, JsonRecord.shorten(e.toString()), null));
     }
   }
 
