@@ -122,6 +122,10 @@ public final class PostmarkReader extends JsonEventReader {
     JsonNode e = record.node();
     boolean engagement = type == EventType.OPEN || type == EventType.CLICK;
     return attempt(record, () -> {
+      if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+        throw new IllegalArgumentException("no campaign for this " + Json.text(e, "RecordType") + " record: expected "
+            + "'Tag' or 'Metadata.campaign_id'");
+      }
       String email = Subscriber.normalizeEmail(Json.text(e, emailField));
       long at = Json.time(e, timeField);
       String recordType = Json.text(e, "RecordType");
