@@ -60,19 +60,24 @@ public final class FeatureReplay {
     long[] lastHuman = new long[n];
     byte[] status = new byte[n];
     boolean[] seen = new boolean[n];
-    // Scratch for the campaign being replayed: valid where stamp[i] == the campaign's turn.
-    int[] stamp = new int[n];
+    // Scratch for the campaign being replayed: opened this turn where openedStamp[i] == turn.
     int[] openedStamp = new int[n];
-    long[] delivered = new long[n];
     int[] receivedNow = new int[1024];
 
     listStatus(c, status);
+    // Column reads through JDBC dominate the replay, so each query returns as few as it can: a
+    // message is one int (the subscriber id, negated for a hard bounce; rows neither received nor
+    // hard-bounced are not returned), and an event carries its message's delivery time by a join.
     try (PreparedStatement campaigns = c.prepareStatement(
             "SELECT id FROM campaigns ORDER BY sent_at IS NULL, sent_at, id");
         PreparedStatement messages = c.prepareStatement(
-            "SELECT subscriber_id, sent_at, delivered_at, bounce FROM messages WHERE campaign_id = ?");
+            "SELECT CASE WHEN bounce = 2 THEN -subscriber_id ELSE subscriber_id END FROM messages"
+                + " WHERE campaign_id = ? AND (bounce = 2 OR delivered_at IS NOT NULL OR (bounce = 0 AND sent_at IS NOT NULL))");
         PreparedStatement events = c.prepareStatement(
-            "SELECT subscriber_id, type, at, agent_id, ip, machine_flag FROM events WHERE campaign_id = ?")) {
+            "SELECT e.subscriber_id, e.type, e.at, e.agent_id, substr(e.ip, 1, 3) = '17.', e.machine_flag,"
+                + " coalesce(m.delivered_at, m.sent_at)"
+                + " FROM events e LEFT JOIN messages m ON m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id"
+                + " WHERE e.campaign_id = ?")) {
       int turn = 0;
       try (ResultSet cs = campaigns.executeQuery()) {
         while (cs.next()) {
@@ -83,25 +88,19 @@ public final class FeatureReplay {
           try (ResultSet rs = messages.executeQuery()) {
             while (rs.next()) {
               int s = rs.getInt(1);
-              long sent = rs.getLong(2);
-              boolean hasSent = !rs.wasNull();
-              long deliv = rs.getLong(3);
-              boolean hasDelivery = !rs.wasNull();
-              int bounce = rs.getInt(4);
-              seen[s] = true;
-              stamp[s] = turn;
-              delivered[s] = hasDelivery ? deliv : hasSent ? sent : Long.MIN_VALUE;
-              if (bounce == 2) {
-                status[s] = (byte) Math.max(status[s], HARD_BOUNCED);
-              } else if (hasDelivery || (bounce == 0 && hasSent)) {
-                if (count == receivedNow.length) {
-                  receivedNow = java.util.Arrays.copyOf(receivedNow, count * 2);
-                }
-                receivedNow[count++] = s;
+              if (s < 0) {
+                seen[-s] = true;
+                status[-s] = (byte) Math.max(status[-s], HARD_BOUNCED);
+                continue;
               }
+              seen[s] = true;
+              if (count == receivedNow.length) {
+                receivedNow = java.util.Arrays.copyOf(receivedNow, count * 2);
+              }
+              receivedNow[count++] = s;
             }
           }
-          replayEvents(events, campaign, turn, stamp, delivered, proxyAgent, classifier, seen, openedStamp,
+          replayEvents(events, campaign, turn, proxyAgent, classifier, seen, openedStamp,
               humanOpens, machineOpens, humanClicks, lastHuman, status);
           for (int i = 0; i < count; i++) {
             int s = receivedNow[i];
@@ -113,7 +112,7 @@ public final class FeatureReplay {
         }
       }
       // List-level unsubscribes and complaints (no campaign named).
-      replayEvents(events, 0, -1, stamp, delivered, proxyAgent, classifier, seen, openedStamp,
+      replayEvents(events, 0, -1, proxyAgent, classifier, seen, openedStamp,
           humanOpens, machineOpens, humanClicks, lastHuman, status);
     }
 
@@ -153,9 +152,9 @@ public final class FeatureReplay {
     Meta.set(c, Meta.FEATURES_SETTINGS, settings.fingerprint());
   }
 
-  private static void replayEvents(PreparedStatement events, int campaign, int turn, int[] stamp, long[] delivered,
-      boolean[] proxyAgent, OpenClassifier classifier, boolean[] seen, int[] openedStamp, int[] humanOpens,
-      int[] machineOpens, int[] humanClicks, long[] lastHuman, byte[] status) throws SQLException {
+  private static void replayEvents(PreparedStatement events, int campaign, int turn, boolean[] proxyAgent,
+      OpenClassifier classifier, boolean[] seen, int[] openedStamp, int[] humanOpens, int[] machineOpens,
+      int[] humanClicks, long[] lastHuman, byte[] status) throws SQLException {
     events.setInt(1, campaign);
     try (ResultSet rs = events.executeQuery()) {
       while (rs.next()) {
@@ -165,15 +164,17 @@ public final class FeatureReplay {
         seen[s] = true;
         if (type == EventType.OPEN.code() || type == EventType.CLICK.code()) {
           int agent = rs.getInt(4);
-          boolean noAgent = rs.wasNull();
-          String ip = rs.getString(5);
+          boolean isProxy = agent > 0 && agent < proxyAgent.length && proxyAgent[agent];
+          boolean apple = rs.getInt(5) == 1;
           int flag = rs.getInt(6);
           Boolean providerFlag = rs.wasNull() ? null : flag == 1;
-          long deliveredAt = stamp[s] == turn ? delivered[s] : Long.MIN_VALUE;
-          String agentText = !noAgent && agent < proxyAgent.length && proxyAgent[agent] ? OpenClassifier.PROXY_AGENT : null;
+          long deliveredAt = rs.getLong(7);
+          if (rs.wasNull()) {
+            deliveredAt = Long.MIN_VALUE;
+          }
           boolean human;
           if (type == EventType.OPEN.code()) {
-            human = classifier.classify(providerFlag, agentText, ip, at, deliveredAt).kind() == OpenKind.HUMAN;
+            human = classifier.classify(providerFlag, isProxy, apple, at, deliveredAt).kind() == OpenKind.HUMAN;
             if (human) {
               humanOpens[s]++;
               openedStamp[s] = turn;

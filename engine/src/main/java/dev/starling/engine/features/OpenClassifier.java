@@ -29,6 +29,11 @@ public final class OpenClassifier {
    *     {@code Long.MIN_VALUE} when the store has no send for it
    */
   public OpenReason classify(Boolean providerFlag, String agent, String ip, long openMillis, long deliveredMillis) {
+    return classify(providerFlag, PROXY_AGENT.equals(agent), isAppleNetwork(ip), openMillis, deliveredMillis);
+  }
+
+  /** As above, with the agent and address already reduced to the two facts the rules look at. */
+  OpenReason classify(Boolean providerFlag, boolean proxyAgent, boolean appleNetwork, long openMillis, long deliveredMillis) {
     if (providerFlag != null) {
       return providerFlag ? OpenReason.PROVIDER_MACHINE : OpenReason.PROVIDER_HUMAN;
     }
@@ -37,7 +42,7 @@ public final class OpenClassifier {
     if (known && since >= 0 && since < prefetchMillis) {
       return OpenReason.PREFETCH_TIMING;
     }
-    if (PROXY_AGENT.equals(agent) && (isAppleNetwork(ip) || (since >= 0 && since < proxyWindowMillis))) {
+    if (proxyAgent && (appleNetwork || (since >= 0 && since < proxyWindowMillis))) {
       return OpenReason.PRIVACY_PROXY;
     }
     return OpenReason.HUMAN;

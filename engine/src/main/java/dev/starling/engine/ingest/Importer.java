@@ -90,12 +90,12 @@ public final class Importer {
       }
       Format chosen = format != null ? format : detect(file, in);
       FactReader reader = chosen.open(in, source);
-      try (reader) {
+      try (ReadAhead rows = new ReadAhead(reader, source)) {
         Batch batch = store.inTransaction(c -> {
           Batch b = new Batch(c, clock.millis());
           b.beginImport(source, sha, chosen.id(), started);
           ReadResult r;
-          while ((r = reader.next()) != null) {
+          while ((r = rows.next()) != null) {
             b.add(r);
             if (b.rowsRead % PROGRESS_EVERY == 0) {
               listener.progress(counted.count, size, b.rowsRead);
