@@ -63,6 +63,12 @@ final class ImportCommand implements Callable<Integer> {
             + " (%,d new subscribers, %,d unknown campaigns created) in %.1f s [import #%d]%n",
         s.source(), s.format(), s.kind(), s.rowsRead(), s.imported(), s.duplicates(), s.rejected(),
         s.newSubscribers(), s.unknownCampaigns(), s.seconds(), s.importId());
+    ImportSummary.Quality q = s.quality();
+    if (!q.equals(ImportSummary.Quality.NONE)) {
+      out.printf("  data quality: %,d opens/clicks with no matching send, %,d clicks before delivery,"
+              + " %,d events before the subscriber joined, %,d sends in campaigns with no opens or clicks%n",
+          q.noSendEngagements(), q.clicksBeforeDelivery(), q.eventsBeforeSignup(), q.untrackedSends());
+    }
     for (Rejection r : s.firstRejections()) {
       out.println("  rejected " + r);
     }

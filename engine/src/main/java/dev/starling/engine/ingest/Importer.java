@@ -81,7 +81,8 @@ public final class Importer {
     }
     long earlier = store.inTransaction(c -> findImport(c, sha));
     if (earlier > 0) {
-      return new ImportSummary(source, "-", "-", 0, earlier, 0, 0, 0, 0, 0, 0, List.of(), seconds(startNanos));
+      return new ImportSummary(source, "-", "-", 0, earlier, 0, 0, 0, 0, 0, 0, ImportSummary.Quality.NONE, List.of(),
+          seconds(startNanos));
     }
     try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file))) {
       InputStream in = new BufferedInputStream(counted, 1 << 16);
@@ -108,7 +109,7 @@ public final class Importer {
         });
         return new ImportSummary(source, chosen.id(), reader.contentKind(), batch.importId, 0, batch.rowsRead,
             batch.imported, batch.duplicates, batch.rejected, batch.newSubscribers, batch.unknownCampaigns,
-            batch.firstRejections, seconds(startNanos));
+            batch.quality, batch.firstRejections, seconds(startNanos));
       }
     } catch (IOException e) {
       throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
@@ -185,6 +186,8 @@ public final class Importer {
     long rejected;
     long newSubscribers;
     long unknownCampaigns;
+    ImportSummary.Quality quality = ImportSummary.Quality.NONE;
+    final java.util.BitSet touchedCampaigns = new java.util.BitSet();
     final List<Rejection> firstRejections = new ArrayList<>();
 
     private final PreparedStatement insertSubscriber;
@@ -351,6 +354,7 @@ public final class Importer {
     private void event(Event e) throws SQLException {
       int sub = subscriberFor(e);
       int camp = e.campaignId() == null ? 0 : campaignFor(e.campaignId());
+      touchedCampaigns.set(camp);
       switch (e.type()) {
         case SEND -> message(send, 4, camp, sub, e.atMillis());
         case DELIVERY -> message(delivery, 5, camp, sub, e.atMillis());
@@ -489,6 +493,17 @@ public final class Importer {
               + " WHERE messages.campaign_id = campaigns.id) WHERE placeholder = 1 AND sent_at IS NULL");
         }
       }
+      quality = quality();
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE imports SET no_send_engagements = ?, clicks_before_delivery = ?, events_before_signup = ?,"
+              + " untracked_sends = ? WHERE id = ?")) {
+        ps.setLong(1, quality.noSendEngagements());
+        ps.setLong(2, quality.clicksBeforeDelivery());
+        ps.setLong(3, quality.eventsBeforeSignup());
+        ps.setLong(4, quality.untrackedSends());
+        ps.setLong(5, importId);
+        ps.executeUpdate();
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE imports SET kind = ?, finished_at = ?, rows_read = ?, imported = ?, duplicates = ?, rejected = ?,"
               + " new_subscribers = ?, new_campaigns = ? WHERE id = ?")) {
@@ -507,6 +522,38 @@ public final class Importer {
         ps.close();
       }
       insertAgent.close();
+    }
+
+    /** The data-quality figures: primary-key lookups from this import's events, and per touched campaign. */
+    private ImportSummary.Quality quality() throws SQLException {
+      long noSend = count("SELECT count(*) FROM events e WHERE e.import_id = ? AND e.type IN (3, 4) AND NOT EXISTS"
+          + " (SELECT 1 FROM messages m WHERE m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id)");
+      long clicksEarly = count("SELECT count(*) FROM events e JOIN messages m ON m.campaign_id = e.campaign_id"
+          + " AND m.subscriber_id = e.subscriber_id WHERE e.import_id = ? AND e.type = 4 AND m.delivered_at > e.at");
+      long beforeSignup = count("SELECT count(*) FROM events e JOIN subscribers s ON s.id = e.subscriber_id"
+          + " WHERE e.import_id = ? AND s.created_at > e.at");
+      long untracked = 0;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM messages WHERE campaign_id = ?1 AND NOT EXISTS"
+          + " (SELECT 1 FROM events e WHERE e.campaign_id = ?1 AND e.type IN (3, 4))")) {
+        for (int camp = touchedCampaigns.nextSetBit(1); camp > 0; camp = touchedCampaigns.nextSetBit(camp + 1)) {
+          ps.setInt(1, camp);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            untracked += rs.getLong(1);
+          }
+        }
+      }
+      return new ImportSummary.Quality(noSend, clicksEarly, beforeSignup, untracked);
+    }
+
+    private long count(String sql) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, importId);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
     }
 
     private void load(String sql, Map<String, Integer> into) throws SQLException {

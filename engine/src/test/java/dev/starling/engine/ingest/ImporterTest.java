@@ -146,6 +146,31 @@ class ImporterTest {
   }
 
   @Test
+  void eachImportReportsAndStoresItsDataQualityFigures() throws IOException {
+    Path list = Files.writeString(tmp.resolve("list.csv"), "email,created_at\nana@acme.example,2026-01-01T00:00:00Z\n"
+        + "late@acme.example,2026-03-01T00:00:00Z\n");
+    Path f = Files.writeString(tmp.resolve("ev.csv"), """
+        type,email,campaign_id,at
+        send,ana@acme.example,nl-1,2026-01-06T09:00:00Z
+        delivery,ana@acme.example,nl-1,2026-01-06T09:10:00Z
+        click,ana@acme.example,nl-1,2026-01-06T09:05:00Z
+        open,bo@acme.example,nl-1,2026-01-06T12:00:00Z
+        open,late@acme.example,nl-1,2026-01-06T12:00:00Z
+        send,ana@acme.example,nl-2,2026-01-13T09:00:00Z
+        send,late@acme.example,nl-2,2026-01-13T09:00:00Z
+        """);
+    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+      s.importFile(list, null, ImportListener.NONE);
+      ImportSummary sum = s.importFile(f, null, ImportListener.NONE);
+      // bo and late opened nl-1 without a send; ana clicked before delivery; late opened before joining;
+      // nl-2 has two sends and no open or click at all.
+      assertEquals(new ImportSummary.Quality(2, 1, 1, 2), sum.quality());
+      assertEquals(Set.of("2|1|1|2"), query(s, "SELECT no_send_engagements || '|' || clicks_before_delivery || '|'"
+          + " || events_before_signup || '|' || untracked_sends FROM imports WHERE id = " + sum.importId()));
+    }
+  }
+
+  @Test
   void wholeFileProblemsAreClearErrorsOrSingleRejections() throws IOException {
     try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
       Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
