@@ -24,7 +24,7 @@ import java.util.Map;
 public final class ConfigFile {
   public static final String NAME = "starling.yaml";
 
-  /** Every key the file may hold, in the order they are written. */
+  /** Every key the file may hold, with what it must be, in the order they are written. */
   private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
   static {
@@ -32,6 +32,15 @@ public final class ConfigFile {
     KEYS.put("stars.min-ratio", "a number in (0, 1]");
     KEYS.put("machine-opens.prefetch-seconds", "a whole number of seconds >= 0");
     KEYS.put("machine-opens.proxy-window-seconds", "a whole number of seconds >= 0");
+    KEYS.put("machine-clicks.scanner-click-seconds", "a whole number of seconds >= 0");
+    KEYS.put("machine-clicks.burst-clicks", "a whole number >= 2");
+    KEYS.put("machine-clicks.burst-seconds", "a whole number of seconds >= 0");
+    KEYS.put("engagement.half-life-days", "a number of days > 0");
+    KEYS.put("engagement.open-weight", "a number >= 0");
+    KEYS.put("engagement.click-weight", "a number >= 0");
+    KEYS.put("engagement.dormancy-campaigns", "a whole number >= 1");
+    KEYS.put("engagement.high-intent-urls", "comma-separated URL fragments, e.g. pricing, demo");
+    KEYS.put("rules.file", "a path to the rules file (relative to the data directory)");
   }
 
   private ConfigFile() {}
@@ -84,19 +93,30 @@ public final class ConfigFile {
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ":" + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
+    EngagementSettings d = EngagementSettings.DEFAULTS;
     try {
       StarCriteria stars = new StarCriteria(
           intValue(values, "stars.min-campaigns", StarCriteria.DEFAULTS.minCampaigns(), source),
           doubleValue(values, "stars.min-ratio", StarCriteria.DEFAULTS.minRatio(), source));
+      Value urls = values.get("engagement.high-intent-urls");
       EngagementSettings engagement = new EngagementSettings(
-          intValue(values, "machine-opens.prefetch-seconds", EngagementSettings.DEFAULTS.prefetchSeconds(), source),
-          intValue(values, "machine-opens.proxy-window-seconds", EngagementSettings.DEFAULTS.proxyWindowSeconds(), source));
-      return new Config(stars, engagement);
+          intValue(values, "machine-opens.prefetch-seconds", d.prefetchSeconds(), source),
+          intValue(values, "machine-opens.proxy-window-seconds", d.proxyWindowSeconds(), source),
+          intValue(values, "machine-clicks.scanner-click-seconds", d.scannerClickSeconds(), source),
+          intValue(values, "machine-clicks.burst-clicks", d.burstClicks(), source),
+          intValue(values, "machine-clicks.burst-seconds", d.burstSeconds(), source),
+          doubleValue(values, "engagement.half-life-days", d.halfLifeDays(), source),
+          doubleValue(values, "engagement.open-weight", d.openWeight(), source),
+          doubleValue(values, "engagement.click-weight", d.clickWeight(), source),
+          intValue(values, "engagement.dormancy-campaigns", d.dormancyCampaigns(), source),
+          urls == null ? d.highIntentPatterns() : java.util.Arrays.asList(urls.text.split(",")));
+      Value rules = values.get("rules.file");
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip());
     } catch (IllegalArgumentException e) {
-      // A range check in a record: find the key it names to give its line.
+      // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {
         String leaf = v.getKey().substring(v.getKey().indexOf('.') + 1);
-        if (e.getMessage().startsWith(leaf)) {
+        if (e.getMessage().startsWith(leaf) || e.getMessage().contains(leaf + " ")) {
           throw new ConfigException(source + ":" + v.getValue().line + ": key '" + v.getKey() + "' must be "
               + KEYS.get(v.getKey()) + " but was '" + v.getValue().text + "'", e);
         }
@@ -137,10 +157,12 @@ public final class ConfigFile {
 
   /** The file {@code starling init} writes: every default, each with a comment on what it does. */
   public static String defaultText() {
-    Config d = Config.DEFAULTS;
+    Config c = Config.DEFAULTS;
+    EngagementSettings d = c.engagement();
     return """
         # Starling configuration. Command-line flags override these values.
         # Delete a line to go back to its default; unknown keys are an error.
+        # What each setting does in detail: docs/engagement.md.
 
         stars:
           # A star subscriber has received at least this many campaigns ...
@@ -156,8 +178,35 @@ public final class ConfigFile {
           # open when it comes from Apple's 17.0.0.0/8 network or within this many seconds of
           # delivery. Later ones are people: some Outlook versions send the same bare agent.
           proxy-window-seconds: %d
-        """.formatted(d.stars().minCampaigns(), d.stars().minRatio(), d.engagement().prefetchSeconds(),
-        d.engagement().proxyWindowSeconds());
+
+        machine-clicks:
+          # A click this many seconds or less after delivery is a security scanner following links.
+          scanner-click-seconds: %d
+          # This many distinct links of one message clicked within burst-seconds is a scanner's burst.
+          burst-clicks: %d
+          burst-seconds: %d
+
+        engagement:
+          # The engagement score halves over this many days; clicks weigh more than opens.
+          half-life-days: %s
+          open-weight: %s
+          click-weight: %s
+          # This many received campaigns in a row without a human open is dormancy.
+          dormancy-campaigns: %d
+          # Clicked URLs containing one of these show buying intent.
+          high-intent-urls: %s
+
+        rules:
+          # The lead rules (the sales/marketing agreement). Without this key the built-in default
+          # pack is used; 'starling init' writes a copy to edit as rules.yaml.
+          file: rules.yaml
+        """.formatted(c.stars().minCampaigns(), c.stars().minRatio(), d.prefetchSeconds(), d.proxyWindowSeconds(),
+        d.scannerClickSeconds(), d.burstClicks(), d.burstSeconds(), fmt(d.halfLifeDays()), fmt(d.openWeight()),
+        fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   /**
