@@ -20,7 +20,7 @@ class ConfigFileTest {
   @Test
   void theWrittenDefaultFileReadsBackAsTheDefaults() {
     ConfigFile.writeDefault(tmp, false);
-    assertEquals(Config.DEFAULTS, ConfigFile.load(tmp));
+    assertEquals(new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, "rules.yaml"), ConfigFile.load(tmp));
     assertEquals(tmp.resolve("starling.yaml") + " already exists; edit it, or use --force to replace it with the defaults",
         assertThrows(ConfigException.class, () -> ConfigFile.writeDefault(tmp, false)).getMessage());
   }
@@ -29,12 +29,14 @@ class ConfigFileTest {
   void noFileMeansDefaultsAndValuesOverrideThem() throws IOException {
     assertEquals(Config.DEFAULTS, ConfigFile.load(tmp));
     Files.writeString(tmp.resolve("starling.yaml"), "stars:\n  min-ratio: 0.75\nmachine-opens:\n  prefetch-seconds: 4\n");
-    assertEquals(new Config(new StarCriteria(5, 0.75), new EngagementSettings(4, 120)), ConfigFile.load(tmp));
+    assertEquals(new Config(new StarCriteria(5, 0.75), EngagementSettings.DEFAULTS.withOpenWindows(4, 120)), ConfigFile.load(tmp));
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio, machine-opens.prefetch-seconds, machine-opens.proxy-window-seconds",
+    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio, machine-opens.prefetch-seconds, machine-opens.proxy-window-seconds, machine-clicks.scanner-click-seconds, machine-clicks.burst-clicks, machine-clicks.burst-seconds, engagement.half-life-days, engagement.open-weight, engagement.click-weight, engagement.dormancy-campaigns, engagement.high-intent-urls, rules.file",
+    "engagement:\\n  half-life-days: 0 | c.yaml:2: key 'engagement.half-life-days' must be a number of days > 0 but was '0'",
+    "machine-clicks:\\n  burst-clicks: 1 | c.yaml:2: key 'machine-clicks.burst-clicks' must be a whole number >= 2 but was '1'",
     "# hi\\nstars:\\n  min-ratio: lots | c.yaml:3: key 'stars.min-ratio' must be a number in (0, 1] but was 'lots'",
     "stars:\\n  min-ratio: 1.5 | c.yaml:2: key 'stars.min-ratio' must be a number in (0, 1] but was '1.5'",
     "stars:\\n  min-campaigns: 0 | c.yaml:2: key 'stars.min-campaigns' must be a whole number >= 1 but was '0'",
