@@ -4,6 +4,9 @@ import dev.starling.connectors.Format;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.Starling;
 import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.mailbox.MailboxAddress;
+import dev.starling.engine.mailbox.MailboxImporter;
+import dev.starling.engine.mailbox.MailboxSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +18,20 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Import subscriber lists, campaigns and event logs (each file in one transaction).",
-        "Files may be gzip-compressed. Re-importing a file changes nothing."})
+        "Files may be gzip-compressed. Re-importing a file changes nothing.",
+        "A source may be an IMAP folder, imap://user@host[:port]/FOLDER: bounce reports and report attachments are",
+        "imported and each processed message is flagged, so a second run imports nothing new. The password comes from",
+        "$" + ImportCommand.PASSWORD_ENV + " or a prompt, never from the command line."})
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
-  List<Path> files;
+  static final String PASSWORD_ENV = "STARLING_IMAP_PASSWORD";
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files (or imap:// mailboxes) to import, in order.")
+  List<String> files;
+
+  @Option(names = "--insecure-plaintext", description = "Allow an IMAP connection without TLS (the password then crosses the network in clear).")
+  boolean insecurePlaintext;
 
   @Option(names = "--format", paramLabel = "NAME", description = "Skip detection and read every file as this format (see 'starling formats').")
   String format;
@@ -31,7 +42,12 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = root.spec.commandLine().getOut();
     PrintWriter err = root.spec.commandLine().getErr();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
-      for (Path f : files) {
+      for (String name : files) {
+        if (name.startsWith("imap://") || name.startsWith("imaps://")) {
+          importMailbox(s, name, out);
+          continue;
+        }
+        Path f = Path.of(name);
         Progress p = new Progress(err, "importing " + f.getFileName(), root.context.terminal());
         ImportSummary sum;
         try {
@@ -44,6 +60,39 @@ final class ImportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private void importMailbox(Starling s, String address, PrintWriter out) {
+    MailboxAddress box = MailboxAddress.parse(address);
+    char[] password = password(box);
+    try {
+      MailboxSummary sum = MailboxImporter.into(s).importFrom(box, password, insecurePlaintext);
+      for (ImportSummary f : sum.files()) {
+        printSummary(out, f);
+      }
+      out.printf("%s: %d messages: %d imported, %d already imported, %d with nothing to import, %d failed%n",
+          box, sum.messagesSeen(), sum.messagesImported(), sum.messagesSkipped(), sum.messagesIgnored(), sum.failures().size());
+      sum.failures().forEach(f -> out.println("  failed " + f));
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+  }
+
+  private char[] password(MailboxAddress box) {
+    String env = root.context.env().get(PASSWORD_ENV);
+    if (env != null && !env.isEmpty()) {
+      return env.toCharArray();
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw new dev.starling.engine.StarlingException("no password for " + box + ": set " + PASSWORD_ENV
+          + " (there is no terminal to ask on)");
+    }
+    char[] typed = console.readPassword("Password for %s: ", box);
+    if (typed == null) {
+      throw new dev.starling.engine.StarlingException("no password for " + box);
+    }
+    return typed;
   }
 
   static Format parseFormat(String name) {
