@@ -115,8 +115,8 @@ final class RuleBookLoader {
       return Optional.empty();
     }
     Rule rule = new Rule(ruleId.orElseThrow(), title, subject, when, priority, reasonText, cooldown, source, r.line);
-    return Optional.of(new CompiledRule(rule, condition, reason,
-        r.values.get("when").line(), r.values.get("reason").line()));
+    return Optional.of(CompiledRule.of(rule, condition, reason,
+        r.values.get("when").line(), r.values.get("reason").line(), schema.layout(subject)));
   }
 
   private Condition condition(RuleContext ctx, Subject subject, String when) {
