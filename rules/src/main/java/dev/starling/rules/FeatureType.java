@@ -53,8 +53,16 @@ public enum FeatureType {
     };
     if (v == null) {
       throw new IllegalArgumentException("feature '" + feature + "' is " + celName()
-          + " but was given " + value.getClass().getSimpleName() + " " + value);
+          + " but was given " + describe(value));
     }
     return v;
+  }
+
+  private static String describe(Object value) {
+    return switch (value) {
+      case String s -> "string '" + s + "'";
+      case List<?> l -> "list " + l;
+      default -> value.getClass().getSimpleName() + " " + value;
+    };
   }
 }
