@@ -166,7 +166,7 @@ class DefaultRulesTest {
               dormant_before was false (dormant_before = false)""",
         """
             high-intent-click (priority 1, High-intent click): not fired
-              clicked_urls.exists(u, u.matches('(?i)://[^/]+/(.*/)?(pricing|demo|contact)([/?#]|$)')) was false \
+              clicked_urls.exists(u, u.matches('(?i)/(pricing|demo|contact)([/?#]|$)')) was false \
             (clicked_urls = ["https://acme.example/blog/post"])""",
         "going-cold (priority 3, Going cold (for account managers)): fired: "
             + "a former star subscriber who has not opened the last 4 newsletters"), lines);
