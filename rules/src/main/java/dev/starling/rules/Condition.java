@@ -18,11 +18,19 @@ record Condition(Compiled whole, List<Compiled> conjuncts) {
     List<Integer> operators = new ArrayList<>();
     List<CelExpr> leaves = new ArrayList<>();
     flatten(whole.ast().getExpr(), whole, operators, leaves);
-    if (leaves.size() < 2 || operators.size() != leaves.size() - 1) {
+    if (leaves.size() < 2 || operators.size() != leaves.size() - 1 || operators.contains(-1)) {
+      return new Condition(whole, List.of(whole));
+    }
+    String text = whole.text();
+    // "(a && b) && c" has three leaves but two conjuncts as written: split only outside brackets.
+    operators.removeIf(op -> {
+      int index = charIndex(text, op);
+      return index >= 0 && depth(text, index) > 0;
+    });
+    if (operators.isEmpty()) {
       return new Condition(whole, List.of(whole));
     }
     operators.sort(null);
-    String text = whole.text();
     List<Compiled> conjuncts = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= operators.size(); i++) {
@@ -40,6 +48,29 @@ record Condition(Compiled whole, List<Compiled> conjuncts) {
       start = end + 2;
     }
     return new Condition(whole, List.copyOf(conjuncts));
+  }
+
+  /** How many brackets are open at {@code end}, ignoring those inside string literals. */
+  private static int depth(String text, int end) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return depth;
   }
 
   /** The char index of code point {@code codePoint} if an {@code &&} starts there, else -1. */
