@@ -51,7 +51,7 @@ record CompiledRule(
 
   String reason(Features features) {
     try {
-      return reason.render(features.resolver());
+      return reason.render(features);
     } catch (PlaceholderException e) {
       throw failure(reasonLine, "reason placeholder '{{ " + e.expression.text() + " }}'",
           e.expression.features(), features, (CelEvaluationException) e.getCause());

@@ -1,7 +1,6 @@
 package dev.starling.rules;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelVariableResolver;
 import dev.starling.rules.ExpressionCompiler.Compiled;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,29 +19,35 @@ final class ReasonTemplate {
   private static final String OPEN = "{{";
   private static final String CLOSE = "}}";
 
-  /** Literal text or a placeholder; exactly one of the two is set. */
-  private record Part(String literal, Compiled expression) {}
+  /**
+   * Literal text or a placeholder; exactly one of the two is set. {@code slot} is the feature's slot
+   * when the placeholder is just a feature name ({@code {{ last_n }}}, the common case), read
+   * directly instead of through CEL: reasons are rendered for every match.
+   */
+  private record Part(String literal, Compiled expression, int slot) {}
 
   private final List<Part> parts;
+  private final FeatureLayout layout;
 
-  private ReasonTemplate(List<Part> parts) {
+  private ReasonTemplate(List<Part> parts, FeatureLayout layout) {
     this.parts = List.copyOf(parts);
+    this.layout = layout;
   }
 
   /** Compiles every placeholder; adds one message per problem to {@code errors}. */
   static Optional<ReasonTemplate> compile(
-      String text, Subject subject, ExpressionCompiler compiler, List<String> errors) {
+      String text, Subject subject, FeatureLayout layout, ExpressionCompiler compiler, List<String> errors) {
     List<Part> parts = new ArrayList<>();
     int before = errors.size();
     int at = 0;
     while (at < text.length()) {
       int open = text.indexOf(OPEN, at);
       if (open < 0) {
-        parts.add(new Part(text.substring(at), null));
+        parts.add(new Part(text.substring(at), null, -1));
         break;
       }
       if (open > at) {
-        parts.add(new Part(text.substring(at, open), null));
+        parts.add(new Part(text.substring(at, open), null, -1));
       }
       int close = text.indexOf(CLOSE, open + OPEN.length());
       if (close < 0) {
@@ -64,23 +69,31 @@ final class ReasonTemplate {
           errors.add(label + " has type " + ExpressionCompiler.typeName(c.ast().getResultType())
               + "; a placeholder must give int, double, string, bool or a list of those");
         } else {
-          parts.add(new Part(null, c));
+          var root = c.ast().getExpr();
+          int slot = root.getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT
+              ? layout.slot(root.ident().name()) : -1;
+          parts.add(new Part(null, c, slot));
         }
       });
     }
-    return errors.size() == before ? Optional.of(new ReasonTemplate(parts)) : Optional.empty();
+    return errors.size() == before ? Optional.of(new ReasonTemplate(parts, layout)) : Optional.empty();
   }
 
   /** Fills the placeholders; on failure names the placeholder that failed. */
-  String render(CelVariableResolver variables) throws PlaceholderException {
+  String render(Features features) throws PlaceholderException {
     StringBuilder sb = new StringBuilder();
+    boolean sameLayout = features.layout() == layout;
     for (Part p : parts) {
       if (p.literal() != null) {
         sb.append(p.literal());
         continue;
       }
+      if (sameLayout && p.slot() >= 0 && features.value(p.slot()) != null) {
+        sb.append(format(features.value(p.slot())));
+        continue;
+      }
       try {
-        sb.append(format(p.expression().program().eval(variables)));
+        sb.append(format(p.expression().program().eval(features.resolver())));
       } catch (CelEvaluationException e) {
         throw new PlaceholderException(p.expression(), e);
       }

@@ -108,7 +108,8 @@ final class RuleBookLoader {
     }
     if (subject != null && reasonText != null) {
       List<String> errors = new ArrayList<>();
-      reason = ReasonTemplate.compile(reasonText, subject, compiler(), errors).orElse(null);
+      reason = ReasonTemplate.compile(reasonText, subject, schema.layout(subject), compiler(), errors)
+          .orElse(null);
       errors.forEach(e -> ctx.problem(r.values.get("reason").line(), e));
     }
     if (ctx.failed) {
