@@ -100,7 +100,7 @@ final class ExpressionCompiler {
     try {
       CelAbstractSyntaxTree ast = checked.getAst();
       int before = errors.size();
-      checkRegexes(ast.getExpr(), text, errors);
+      checkRegexes(ast.getExpr(), errors);
       if (errors.size() > before) {
         return Optional.empty();
       }
@@ -112,7 +112,7 @@ final class ExpressionCompiler {
   }
 
   /** A constant pattern that RE2 refuses is a load error, not a surprise at evaluation. */
-  private static void checkRegexes(CelExpr e, String text, List<String> errors) {
+  private static void checkRegexes(CelExpr e, List<String> errors) {
     if (e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals("matches")
         && !e.call().args().isEmpty()) {
       CelExpr pattern = e.call().args().get(e.call().args().size() - 1);
@@ -128,16 +128,16 @@ final class ExpressionCompiler {
     }
     switch (e.getKind()) {
       case CALL -> {
-        e.call().target().ifPresent(t -> checkRegexes(t, text, errors));
-        e.call().args().forEach(a -> checkRegexes(a, text, errors));
+        e.call().target().ifPresent(t -> checkRegexes(t, errors));
+        e.call().args().forEach(a -> checkRegexes(a, errors));
       }
       case COMPREHENSION -> {
-        checkRegexes(e.comprehension().iterRange(), text, errors);
-        checkRegexes(e.comprehension().loopStep(), text, errors);
-        checkRegexes(e.comprehension().result(), text, errors);
+        checkRegexes(e.comprehension().iterRange(), errors);
+        checkRegexes(e.comprehension().loopStep(), errors);
+        checkRegexes(e.comprehension().result(), errors);
       }
-      case LIST -> e.list().elements().forEach(x -> checkRegexes(x, text, errors));
-      case SELECT -> checkRegexes(e.select().operand(), text, errors);
+      case LIST -> e.list().elements().forEach(x -> checkRegexes(x, errors));
+      case SELECT -> checkRegexes(e.select().operand(), errors);
       default -> { }
     }
   }
