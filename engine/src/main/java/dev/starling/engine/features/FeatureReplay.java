@@ -59,7 +59,7 @@ public final class FeatureReplay {
   public static void refresh(Connection c, EngagementSettings settings, long now) throws SQLException {
     int n = intQuery(c, "SELECT coalesce(max(id), 0) FROM subscribers") + 1;
     long asOf = Math.min(now, Math.max(longQuery(c, "SELECT coalesce(max(at), 0) FROM events"),
-        longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0))), 0) FROM messages")));
+        longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0), coalesce(bounced_at, 0))), 0) FROM messages")));
     if (asOf == 0) {
       asOf = now;
     }
