@@ -1,6 +1,7 @@
 package dev.starling.connectors;
 
 import dev.starling.connectors.csv.StarlingCsvReader;
+import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -22,6 +23,20 @@ public enum Format {
     @Override
     boolean sniff(String head) {
       return StarlingCsvReader.looksLikeStarlingHeader(head);
+    }
+  },
+
+  // Tabular and bounce-mail formats. Specific formats first: detect() takes the first that claims a
+  // file, and the generic spreadsheet would claim any table with an email column.
+  SPREADSHEET("spreadsheet", "Any subscriber list: .xlsx or CSV (comma, semicolon or tab; UTF-8 or Windows-1252), English or Spanish headers") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return SpreadsheetReader.open(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return SpreadsheetReader.looksLikeSpreadsheet(head);
     }
   };
 
