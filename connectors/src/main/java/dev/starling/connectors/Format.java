@@ -1,6 +1,7 @@
 package dev.starling.connectors;
 
 import dev.starling.connectors.csv.StarlingCsvReader;
+import dev.starling.connectors.dsn.DsnReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,18 @@ public enum Format {
 
   // Tabular and bounce-mail formats. Specific formats first: detect() takes the first that claims a
   // file, and the generic spreadsheet would claim any table with an email column.
+  DSN("dsn", "Bounce mail: RFC 3464 delivery status notifications, one .eml message or an mbox file") {
+    @Override
+    public FactReader open(InputStream in, String source) {
+      return new DsnReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return DsnReader.looksLikeDsn(head);
+    }
+  },
+
   SPREADSHEET("spreadsheet", "Any subscriber list: .xlsx or CSV (comma, semicolon or tab; UTF-8 or Windows-1252), English or Spanish headers") {
     @Override
     public FactReader open(InputStream in, String source) throws IOException {
