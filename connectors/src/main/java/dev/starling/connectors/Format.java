@@ -2,6 +2,7 @@ package dev.starling.connectors;
 
 import dev.starling.connectors.csv.StarlingCsvReader;
 import dev.starling.connectors.dsn.DsnReader;
+import dev.starling.connectors.mailchimp.MailchimpAudienceReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,18 @@ public enum Format {
 
   // Tabular and bounce-mail formats. Specific formats first: detect() takes the first that claims a
   // file, and the generic spreadsheet would claim any table with an email column.
+  MAILCHIMP_AUDIENCE("mailchimp-audience", "Mailchimp audience export: subscribed/unsubscribed/cleaned member CSVs, or their .zip") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return MailchimpAudienceReader.open(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MailchimpAudienceReader.looksLikeAudienceExport(head);
+    }
+  },
+
   DSN("dsn", "Bounce mail: RFC 3464 delivery status notifications, one .eml message or an mbox file") {
     @Override
     public FactReader open(InputStream in, String source) {
