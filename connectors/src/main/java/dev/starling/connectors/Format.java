@@ -3,6 +3,7 @@ package dev.starling.connectors;
 import dev.starling.connectors.csv.StarlingCsvReader;
 import dev.starling.connectors.dsn.DsnReader;
 import dev.starling.connectors.mailchimp.MailchimpAudienceReader;
+import dev.starling.connectors.mautic.MauticReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,18 @@ public enum Format {
     @Override
     boolean sniff(String head) {
       return MailchimpAudienceReader.looksLikeAudienceExport(head);
+    }
+  },
+
+  MAUTIC("mautic", "Mautic exports: contacts (id + field aliases) or email_stats (sends and opens)") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new MauticReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MauticReader.looksLikeMautic(head);
     }
   },
 

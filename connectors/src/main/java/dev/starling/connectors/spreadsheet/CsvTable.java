@@ -101,7 +101,7 @@ public final class CsvTable implements RowSource {
   }
 
   /** Splits one line on {@code sep} outside double quotes, removing the quotes; good enough to sniff. */
-  static List<String> splitQuoted(String line, char sep) {
+  public static List<String> splitQuoted(String line, char sep) {
     List<String> out = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
