@@ -2,6 +2,7 @@ package dev.starling.connectors;
 
 import dev.starling.connectors.csv.StarlingCsvReader;
 import dev.starling.connectors.dsn.DsnReader;
+import dev.starling.connectors.listmonk.ListmonkReader;
 import dev.starling.connectors.mailchimp.MailchimpAudienceReader;
 import dev.starling.connectors.mautic.MauticReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
@@ -25,7 +26,8 @@ public enum Format {
 
     @Override
     boolean sniff(String head) {
-      return StarlingCsvReader.looksLikeStarlingHeader(head);
+      // listmonk's export (uuid,email,...,created_at) and joined views dumps also pass Starling's check
+      return StarlingCsvReader.looksLikeStarlingHeader(head) && !ListmonkReader.looksLikeListmonk(head);
     }
   },
 
@@ -52,6 +54,18 @@ public enum Format {
     @Override
     boolean sniff(String head) {
       return MauticReader.looksLikeMautic(head);
+    }
+  },
+
+  LISTMONK("listmonk", "listmonk: subscriber export/import CSV, or psql dumps of campaign_views / link_clicks joined with emails") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new ListmonkReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return ListmonkReader.looksLikeListmonk(head);
     }
   },
 
