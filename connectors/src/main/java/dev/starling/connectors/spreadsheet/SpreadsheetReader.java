@@ -3,12 +3,12 @@ package dev.starling.connectors.spreadsheet;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.csv.StarlingCsvReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +63,7 @@ public final class SpreadsheetReader implements FactReader {
     if (head.startsWith("PK\u0003\u0004")) {
       return head.contains("xl/");
     }
-    if (head.indexOf('\u0000') >= 0) {
+    if (head.indexOf('\u0000') >= 0 || StarlingCsvReader.looksLikeStarlingHeader(head)) {
       return false;
     }
     String[] lines = head.split("\r?\n", CsvTable.HEAD_LINES_FOR_SNIFF + 1);
@@ -71,17 +71,11 @@ public final class SpreadsheetReader implements FactReader {
       for (char sep : new char[] {';', '\t', ','}) {
         List<String> cells = CsvTable.splitQuoted(lines[i], sep);
         if (cells.stream().anyMatch(SubscriberColumns::isEmailHeader)) {
-          return !isStarlingHeader(cells);
+          return true;
         }
       }
     }
     return false;
-  }
-
-  private static boolean isStarlingHeader(List<String> cells) {
-    List<String> names = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
-    return names.contains("email") && (names.contains("type") && names.contains("campaign_id")
-        || names.contains("first_name") || names.contains("created_at"));
   }
 
   @Override
