@@ -48,9 +48,20 @@ public final class SpreadsheetReader implements FactReader {
     buffered.mark(4);
     byte[] magic = buffered.readNBytes(4);
     buffered.reset();
-    RowSource rows = Arrays.equals(magic, new byte[] {'P', 'K', 3, 4})
-        ? new XlsxTable(buffered, source)
-        : CsvTable.open(buffered, SubscriberColumns::isEmailHeader);
+    RowSource rows;
+    if (Arrays.equals(magic, new byte[] {'P', 'K', 3, 4})) {
+      try {
+        rows = new XlsxTable(buffered, source);
+      } catch (IOException e) {
+        rows = new Unreadable(e);
+      }
+    } else if (Arrays.equals(magic, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
+      buffered.close();
+      rows = new Unreadable(new IOException(
+          "is an old binary Excel workbook (.xls), which is not read: save it as .xlsx or CSV UTF-8"));
+    } else {
+      rows = CsvTable.open(buffered, SubscriberColumns::isEmailHeader);
+    }
     return new SpreadsheetReader(rows, source);
   }
 
@@ -161,5 +172,21 @@ public final class SpreadsheetReader implements FactReader {
   @Override
   public void close() throws IOException {
     rows.close();
+  }
+
+  /** A source that could not be opened: its one "row" is the reason, which becomes a rejection at line 0. */
+  private record Unreadable(IOException why) implements RowSource {
+    @Override
+    public TableRow next() throws IOException {
+      throw why;
+    }
+
+    @Override
+    public char separator() {
+      return ',';
+    }
+
+    @Override
+    public void close() {}
   }
 }

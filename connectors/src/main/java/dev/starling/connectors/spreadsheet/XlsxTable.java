@@ -166,11 +166,9 @@ final class XlsxTable implements RowSource {
   /** Collects the cells of one row, by column letter, into a {@link TableRow}. */
   private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
     private final List<String> cells = new ArrayList<>();
-    private int rowNum;
 
     @Override
     public void startRow(int rowNum) {
-      this.rowNum = rowNum;
       cells.clear();
     }
 

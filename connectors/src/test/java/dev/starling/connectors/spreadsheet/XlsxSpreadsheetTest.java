@@ -124,4 +124,20 @@ class XlsxSpreadsheetTest {
     assertEquals(0, Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals("xlsx-rows socios.xlsx") && t.isAlive()).count());
   }
+
+  @Test
+  void brokenZipAndOldXlsAreOneRejectionEach() throws IOException {
+    byte[] truncated = Arrays.copyOf(sociosWorkbook(), 600);
+    List<ReadResult> got = ReadAll.of(SpreadsheetReader.open(new ByteArrayInputStream(truncated), "cut.xlsx"));
+    assertEquals(1, got.size());
+    Rejection r = (Rejection) got.get(0);
+    assertEquals("cut.xlsx", r.source());
+    assertEquals(0, r.line());
+    assertEquals(true, r.reason().startsWith("is not a readable .xlsx"), r.reason());
+
+    byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    assertEquals(List.of(new Rejection("old.xls", 0,
+            "is an old binary Excel workbook (.xls), which is not read: save it as .xlsx or CSV UTF-8", "")),
+        ReadAll.of(SpreadsheetReader.open(new ByteArrayInputStream(xls), "old.xls")));
+  }
 }
