@@ -3,8 +3,13 @@ package dev.starling.connectors;
 import dev.starling.connectors.csv.StarlingCsvReader;
 import dev.starling.connectors.dsn.DsnReader;
 import dev.starling.connectors.listmonk.ListmonkReader;
+import dev.starling.connectors.mailchimp.MailchimpActivityReader;
 import dev.starling.connectors.mailchimp.MailchimpAudienceReader;
+import dev.starling.connectors.mailgun.MailgunReader;
 import dev.starling.connectors.mautic.MauticReader;
+import dev.starling.connectors.postmark.PostmarkReader;
+import dev.starling.connectors.sendgrid.SendGridReader;
+import dev.starling.connectors.ses.SesReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +33,64 @@ public enum Format {
     boolean sniff(String head) {
       // listmonk's export (uuid,email,...,created_at) and joined views dumps also pass Starling's check
       return StarlingCsvReader.looksLikeStarlingHeader(head) && !ListmonkReader.looksLikeListmonk(head);
+    }
+  },
+
+  // Provider JSON event feeds. Each sniff needs the format's own keys in the first record and a '[' or
+  // '{' as the first character, so none claims a CSV file or another provider's JSON.
+  SENDGRID("sendgrid", "SendGrid Event Webhook JSON: an array of events or one event per line") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new SendGridReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return SendGridReader.looksLikeSendGrid(head);
+    }
+  },
+  SES("ses", "Amazon SES event publishing or feedback notifications, bare or in SNS envelopes, one per line") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new SesReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return SesReader.looksLikeSes(head);
+    }
+  },
+  MAILGUN("mailgun", "Mailgun Events API pages or webhook payloads (JSON)") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new MailgunReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MailgunReader.looksLikeMailgun(head);
+    }
+  },
+  POSTMARK("postmark", "Postmark webhook bodies (JSON), one per line") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new PostmarkReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return PostmarkReader.looksLikePostmark(head);
+    }
+  },
+  MAILCHIMP_ACTIVITY("mailchimp-activity", "Mailchimp Reports API email activity (JSON): opens, clicks, bounces") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new MailchimpActivityReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MailchimpActivityReader.looksLikeMailchimpActivity(head);
     }
   },
 

@@ -55,12 +55,22 @@ public record Subscriber(
         && at == email.indexOf('@')
         && at < email.length() - 3
         && email.indexOf('.', at) > at + 1
-        && !email.endsWith(".")
-        && email.chars().noneMatch(c -> c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"');
+        && email.lastIndexOf('.') < email.length() - 2
+        && hasNoForbiddenChar(email);
     if (!ok) {
       throw new IllegalArgumentException("email must look like name@example.com but was '" + raw + "'");
     }
     return email;
+  }
+
+  private static boolean hasNoForbiddenChar(String email) {
+    for (int i = 0; i < email.length(); i++) {
+      char c = email.charAt(i);
+      if (c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String blankToNull(String s) {

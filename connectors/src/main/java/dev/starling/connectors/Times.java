@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 
 /**
  * Parses the time forms that exports use into UTC epoch milliseconds: ISO 8601 with or without a zone
@@ -23,21 +24,24 @@ public final class Times {
       .optionalStart().appendLiteral('T').optionalEnd()
       .optionalStart().appendLiteral(' ').optionalEnd()
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .toFormatter();
+      .toFormatter()
+      .withResolverStyle(ResolverStyle.STRICT);
 
   private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
       .append(LOCAL)
       .optionalStart().appendLiteral(' ').optionalEnd()
       .appendOffset("+HH:MM:ss", "Z")
-      .toFormatter();
+      .toFormatter()
+      .withResolverStyle(ResolverStyle.STRICT);
 
   private static final DateTimeFormatter OFFSET_COMPACT = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
       .append(LOCAL)
       .optionalStart().appendLiteral(' ').optionalEnd()
       .appendOffset("+HHMM", "Z")
-      .toFormatter();
+      .toFormatter()
+      .withResolverStyle(ResolverStyle.STRICT);
 
   /** Seconds below this are taken as seconds, above as milliseconds (year 2286 vs 1970-04). */
   private static final long SECONDS_LIMIT = 10_000_000_000L;
@@ -73,9 +77,12 @@ public final class Times {
       }
       return LocalDateTime.parse(s, LOCAL).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "time must be ISO-8601 (2025-01-15T15:00:03Z) or epoch seconds but was '" + raw + "'", e);
+      throw new IllegalArgumentException(expected(raw), e);
     }
+  }
+
+  private static String expected(String raw) {
+    return "time must be ISO-8601 (2025-01-15T15:00:03Z) or epoch seconds but was '" + raw + "'";
   }
 
   /** {@code 2025-01-15T15:00:03Z} as written by Starling, in the shape ISO-8601 tools print. */
@@ -105,7 +112,7 @@ public final class Times {
       long ms = Long.parseLong(frac);
       return whole < SECONDS_LIMIT ? whole * 1000 + ms : whole;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("time must be ISO-8601 or epoch seconds but was '" + raw + "'", e);
+      throw new IllegalArgumentException(expected(raw), e);
     }
   }
 

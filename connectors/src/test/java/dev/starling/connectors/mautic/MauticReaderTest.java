@@ -30,7 +30,7 @@ class MauticReaderTest {
         new Subscriber("ana@acme.es", "Ana", null, "Acme", "Portugal", millis("2025-01-11T09:00:00Z"), List.of(), null),
         new Rejection(CONTACTS, 4, "column 'email' is empty", "14,,Sin,Correo,,,,,,0,,,,,,,2025-01-12 09:00:00,"),
         new Rejection(CONTACTS, 5,
-            "column 'date_added' must be ISO-8601 or epoch seconds but was '12/01/2025'",
+            "column 'date_added' must be ISO-8601 (2025-01-15T15:00:03Z) or epoch seconds but was '12/01/2025'",
             "15,,Bad,Date,,,bad@date.es,,,0,,,,,,,12/01/2025,")),
         ReadAll.sample(Format.MAUTIC, "mautic/" + CONTACTS));
   }

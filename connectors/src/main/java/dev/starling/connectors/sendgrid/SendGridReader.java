@@ -1,0 +1,148 @@
+package dev.starling.connectors.sendgrid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.starling.connectors.BounceKind;
+import dev.starling.connectors.Event;
+import dev.starling.connectors.EventType;
+import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.json.Json;
+import dev.starling.connectors.json.JsonEventReader;
+import dev.starling.connectors.json.JsonRecord;
+import dev.starling.connectors.json.JsonRecords;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads SendGrid Event Webhook payloads: a JSON array of events (one POST body), or one event per line
+ * (NDJSON, as webhook receivers log them); a line may also hold a whole POST body array.
+ *
+ * <p>Mapping: {@code processed} → SEND, {@code delivered} → DELIVERY, {@code open} → OPEN,
+ * {@code click} → CLICK, {@code bounce} → BOUNCE ({@code type} {@code bounce} = HARD, {@code blocked}
+ * = SOFT; without a {@code type}, a 4.x.x {@code status} = SOFT, else HARD), {@code spamreport} →
+ * COMPLAINT, {@code unsubscribe} and {@code group_unsubscribe} → UNSUBSCRIBE (the group one with
+ * detail "suppression group N only").
+ *
+ * <p>Known types Starling does not model are <em>rejections with a reason</em>, never silently skipped,
+ * so an import summary accounts for every event: {@code dropped} (SendGrid never attempted delivery:
+ * neither a send nor a bounce), {@code deferred} (a temporary delay that later ends in delivered or
+ * bounce), {@code group_resubscribe}.
+ *
+ * <p>Fields: {@code sg_event_id} is the provider event id (retries repeat it); {@code sg_machine_open}
+ * is the machine flag of opens ({@code null} when absent, as on old events); user agent and IP are kept
+ * for opens and clicks only (on other events {@code ip} is SendGrid's sending IP); the campaign is the
+ * {@code campaign_id} custom arg, else {@code marketing_campaign_id}, else {@code singlesend_id}, else
+ * the first {@code category}; {@code timestamp} is epoch seconds as a number or a string.
+ */
+public final class SendGridReader extends JsonEventReader {
+
+  static final String PROVIDER = "sendgrid";
+
+  public SendGridReader(InputStream in, String source) throws IOException {
+    super(JsonRecords.open(in, source, Set.of()), source);
+  }
+
+  /** Whether a file head looks like SendGrid webhook JSON: its events carry SendGrid's own keys. */
+  public static boolean looksLikeSendGrid(String head) {
+    return Json.headHasKeys(head, "event", "sg_event_id")
+        || Json.headHasKeys(head, "event", "sg_message_id")
+        || Json.headHasKeys(head, "event", "smtp-id");
+  }
+
+  @Override
+  protected void convert(JsonRecord record, Consumer<ReadResult> out) {
+    JsonNode e = record.node();
+    String name = Json.text(e, "event");
+    if (name == null) {
+      throw new IllegalArgumentException("field 'event' is missing");
+    }
+    EventType type;
+    BounceKind kind = null;
+    String detail = null;
+    switch (name) {
+      case "processed" -> type = EventType.SEND;
+      case "delivered" -> type = EventType.DELIVERY;
+      case "open" -> type = EventType.OPEN;
+      case "click" -> type = EventType.CLICK;
+      case "bounce" -> {
+        type = EventType.BOUNCE;
+        kind = bounceKind(Json.text(e, "type"), Json.text(e, "status"));
+        detail = Json.text(e, "reason") != null ? Json.text(e, "reason") : Json.text(e, "status");
+      }
+      case "spamreport" -> type = EventType.COMPLAINT;
+      case "unsubscribe" -> type = EventType.UNSUBSCRIBE;
+      case "group_unsubscribe" -> {
+        type = EventType.UNSUBSCRIBE;
+        String group = Json.text(e, "asm_group_id");
+        detail = group == null ? "suppression group only" : "suppression group " + group + " only";
+      }
+      case "dropped" -> {
+        out.accept(record.reject(source, "event 'dropped' is not imported: SendGrid never attempted delivery"
+            + reasonSuffix(Json.text(e, "reason"))));
+        return;
+      }
+      case "deferred" -> {
+        String attempt = Json.text(e, "attempt");
+        out.accept(record.reject(source, "event 'deferred' is not imported (temporary delivery delay"
+            + (attempt == null ? "" : ", attempt " + attempt) + ")"));
+        return;
+      }
+      case "group_resubscribe" -> {
+        out.accept(record.reject(source,
+            "event 'group_resubscribe' is not imported (a resubscription is not an event Starling models)"));
+        return;
+      }
+      default -> throw new IllegalArgumentException("event must be one of processed, delivered, open, click, "
+          + "bounce, spamreport, unsubscribe, group_unsubscribe, dropped, deferred, group_resubscribe but was '"
+          + name + "'");
+    }
+    String campaign = campaign(e);
+    if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+      throw new IllegalArgumentException("no campaign for this " + name + " event: expected a 'campaign_id' "
+          + "custom arg, 'marketing_campaign_id', 'singlesend_id' or a 'category'");
+    }
+    boolean engagement = type == EventType.OPEN || type == EventType.CLICK;
+    EventType t = type;
+    BounceKind k = kind;
+    String d = detail;
+    out.accept(attempt(record, () -> new Event(
+        t,
+        Json.text(e, "email"),
+        campaign,
+        Json.time(e, "timestamp"),
+        PROVIDER,
+        Json.text(e, "sg_event_id"),
+        engagement ? Json.text(e, "useragent") : null,
+        engagement ? Json.text(e, "ip") : null,
+        t == EventType.CLICK ? Json.text(e, "url") : null,
+        k,
+        t == EventType.OPEN ? Json.bool(e, "sg_machine_open") : null,
+        d)));
+  }
+
+  private static String campaign(JsonNode e) {
+    for (String key : new String[] {"campaign_id", "marketing_campaign_id", "singlesend_id"}) {
+      String v = Json.text(e, key);
+      if (v != null) {
+        return v;
+      }
+    }
+    return Json.first(e, "category");
+  }
+
+  private static BounceKind bounceKind(String type, String status) {
+    if (type != null) {
+      return switch (type) {
+        case "bounce" -> BounceKind.HARD;
+        case "blocked" -> BounceKind.SOFT;
+        default -> throw new IllegalArgumentException("bounce field 'type' must be bounce or blocked but was '" + type + "'");
+      };
+    }
+    return status != null && status.startsWith("4") ? BounceKind.SOFT : BounceKind.HARD;
+  }
+
+  private static String reasonSuffix(String reason) {
+    return reason == null ? "" : " (reason: " + reason + ")";
+  }
+}

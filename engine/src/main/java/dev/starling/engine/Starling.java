@@ -1,0 +1,73 @@
+package dev.starling.engine;
+
+import dev.starling.connectors.Format;
+import dev.starling.engine.config.Config;
+import dev.starling.engine.config.ConfigFile;
+import dev.starling.engine.features.FeatureReplay;
+import dev.starling.engine.features.Star;
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.features.StarQuery;
+import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.ingest.Importer;
+import dev.starling.engine.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One data directory opened for work: its store and its configuration. The CLI commands and the tests
+ * go through this; it keeps the features fresh before anything reads them.
+ */
+public final class Starling implements AutoCloseable {
+  private final Path dataDir;
+  private final Store store;
+  private final Config config;
+  private final Clock clock;
+
+  private Starling(Path dataDir, Store store, Config config, Clock clock) {
+    this.dataDir = dataDir;
+    this.store = store;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Opens (creating if needed) the store in {@code dataDir} and reads its configuration file. */
+  public static Starling open(Path dataDir, Clock clock) {
+    Config config = ConfigFile.load(dataDir);
+    return new Starling(dataDir, Store.open(dataDir), config, clock);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
+  public ImportSummary importFile(Path file, Format format, ImportListener listener) {
+    return new Importer(store, clock).importFile(file, format, listener);
+  }
+
+  /** Recomputes the features if an import landed or the settings changed since the last time. */
+  public boolean refreshFeatures() {
+    return FeatureReplay.refreshIfStale(store, config.engagement(), clock);
+  }
+
+  /** The star subscribers under {@code criteria}, after bringing the features up to date. */
+  public List<Star> stars(StarCriteria criteria, int limit) {
+    refreshFeatures();
+    return new StarQuery(store).stars(criteria, limit);
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

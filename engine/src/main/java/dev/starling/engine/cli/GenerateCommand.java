@@ -1,0 +1,49 @@
+package dev.starling.engine.cli;
+
+import dev.starling.fixtures.DatasetGenerator;
+import dev.starling.fixtures.DatasetSpec;
+import dev.starling.fixtures.DatasetSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {"Write a realistic, seeded dataset in Starling's CSV format, with its ground truth in DIR/truth/."})
+final class GenerateCommand implements Callable<Integer> {
+  @ParentCommand StarlingCommand root;
+
+  @Option(names = "--subscribers", paramLabel = "N", defaultValue = "3000", description = "People on the list (default: ${DEFAULT-VALUE}).")
+  int subscribers;
+
+  @Option(names = "--campaigns", paramLabel = "M", defaultValue = "12", description = "Weekly newsletters (default: ${DEFAULT-VALUE}).")
+  int campaigns;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Parameters(paramLabel = "DIR", description = "Where to write the files.")
+  Path dir;
+
+  @Override
+  public Integer call() throws IOException {
+    DatasetSpec spec;
+    try {
+      spec = DatasetSpec.of(subscribers, campaigns, seed);
+    } catch (IllegalArgumentException e) {
+      throw new dev.starling.engine.StarlingException("--" + e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    DatasetSummary s = DatasetGenerator.generate(spec, dir);
+    PrintWriter out = root.spec.commandLine().getOut();
+    out.printf("Wrote %,d subscribers, %,d campaigns, %,d events to %s in %.1f s (%,d stars, %,d machine-only openers in truth/)%n",
+        s.subscribers(), s.campaigns(), s.events(), dir, (System.nanoTime() - t0) / 1e9, s.stars(), s.machineOnly());
+    out.printf("Import them with: ./starling import %s %s %s%n", s.subscribersFile(), s.campaignsFile(), s.eventsFile());
+    out.flush();
+    return 0;
+  }
+}

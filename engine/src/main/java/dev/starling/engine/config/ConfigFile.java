@@ -1,0 +1,231 @@
+package dev.starling.engine.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.features.StarCriteria;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes {@code starling.yaml}. The file is read token by token (Jackson's YAML parser) so
+ * that each key keeps its line: an error says {@code starling.yaml:7: key 'stars.min-ratio' must be ...}.
+ */
+public final class ConfigFile {
+  public static final String NAME = "starling.yaml";
+
+  /** Every key the file may hold, with what it must be, in the order they are written. */
+  private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("stars.min-campaigns", "a whole number >= 1");
+    KEYS.put("stars.min-ratio", "a number in (0, 1]");
+    KEYS.put("machine-opens.prefetch-seconds", "a whole number of seconds >= 0");
+    KEYS.put("machine-opens.proxy-window-seconds", "a whole number of seconds >= 0");
+    KEYS.put("machine-clicks.scanner-click-seconds", "a whole number of seconds >= 0");
+    KEYS.put("machine-clicks.burst-clicks", "a whole number >= 2");
+    KEYS.put("machine-clicks.burst-seconds", "a whole number of seconds >= 0");
+    KEYS.put("engagement.half-life-days", "a number of days > 0");
+    KEYS.put("engagement.open-weight", "a number >= 0");
+    KEYS.put("engagement.click-weight", "a number >= 0");
+    KEYS.put("engagement.dormancy-campaigns", "a whole number >= 1");
+    KEYS.put("engagement.high-intent-urls", "comma-separated URL fragments, e.g. pricing, demo");
+    KEYS.put("rules.file", "a path to the rules file (relative to the data directory)");
+  }
+
+  private ConfigFile() {}
+
+  /** The configuration of {@code dataDir}: its file's values over the defaults, or the defaults if it has none. */
+  public static Config load(Path dataDir) {
+    Path file = dataDir.resolve(NAME);
+    if (!Files.exists(file)) {
+      return Config.DEFAULTS;
+    }
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.toString());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses configuration text; {@code source} names it in errors. */
+  static Config parse(Reader text, String source) throws IOException {
+    Map<String, Value> values = new LinkedHashMap<>();
+    try (JsonParser p = new YAMLFactory().createParser(text)) {
+      Deque<String> path = new ArrayDeque<>();
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return Config.DEFAULTS; // an empty file: all defaults
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw new ConfigException(source + ":" + line(p.currentLocation()) + ": the file must be a map of sections"
+            + " (stars:, machine-opens:) but starts with " + p.getText());
+      }
+      while ((t = p.nextToken()) != null) {
+        switch (t) {
+          case FIELD_NAME -> path.addLast(p.currentName());
+          case START_OBJECT -> { }
+          case END_OBJECT -> path.pollLast();
+          case START_ARRAY -> throw new ConfigException(source + ":" + line(p.currentLocation()) + ": key '"
+              + String.join(".", path) + "' must not be a list");
+          default -> {
+            String key = String.join(".", path);
+            int line = line(p.currentLocation());
+            if (!KEYS.containsKey(key)) {
+              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; expected one of "
+                  + String.join(", ", KEYS.keySet()));
+            }
+            values.put(key, new Value(p.getText(), line));
+            path.pollLast();
+          }
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ":" + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    EngagementSettings d = EngagementSettings.DEFAULTS;
+    try {
+      StarCriteria stars = new StarCriteria(
+          intValue(values, "stars.min-campaigns", StarCriteria.DEFAULTS.minCampaigns(), source),
+          doubleValue(values, "stars.min-ratio", StarCriteria.DEFAULTS.minRatio(), source));
+      Value urls = values.get("engagement.high-intent-urls");
+      EngagementSettings engagement = new EngagementSettings(
+          intValue(values, "machine-opens.prefetch-seconds", d.prefetchSeconds(), source),
+          intValue(values, "machine-opens.proxy-window-seconds", d.proxyWindowSeconds(), source),
+          intValue(values, "machine-clicks.scanner-click-seconds", d.scannerClickSeconds(), source),
+          intValue(values, "machine-clicks.burst-clicks", d.burstClicks(), source),
+          intValue(values, "machine-clicks.burst-seconds", d.burstSeconds(), source),
+          doubleValue(values, "engagement.half-life-days", d.halfLifeDays(), source),
+          doubleValue(values, "engagement.open-weight", d.openWeight(), source),
+          doubleValue(values, "engagement.click-weight", d.clickWeight(), source),
+          intValue(values, "engagement.dormancy-campaigns", d.dormancyCampaigns(), source),
+          urls == null ? d.highIntentPatterns() : java.util.Arrays.asList(urls.text.split(",")));
+      Value rules = values.get("rules.file");
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip());
+    } catch (IllegalArgumentException e) {
+      // A range check in a record names the key's last part: find the key to give its line.
+      for (Map.Entry<String, Value> v : values.entrySet()) {
+        String leaf = v.getKey().substring(v.getKey().indexOf('.') + 1);
+        if (e.getMessage().startsWith(leaf) || e.getMessage().contains(leaf + " ")) {
+          throw new ConfigException(source + ":" + v.getValue().line + ": key '" + v.getKey() + "' must be "
+              + KEYS.get(v.getKey()) + " but was '" + v.getValue().text + "'", e);
+        }
+      }
+      throw new ConfigException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private record Value(String text, int line) {}
+
+  private static int intValue(Map<String, Value> values, String key, int fallback, String source) {
+    Value v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(source + ":" + v.line + ": key '" + key + "' must be " + KEYS.get(key) + " but was '" + v.text + "'");
+    }
+  }
+
+  private static double doubleValue(Map<String, Value> values, String key, double fallback, String source) {
+    Value v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(v.text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(source + ":" + v.line + ": key '" + key + "' must be " + KEYS.get(key) + " but was '" + v.text + "'");
+    }
+  }
+
+  private static int line(JsonLocation loc) {
+    return loc == null ? 0 : loc.getLineNr();
+  }
+
+  /** The file {@code starling init} writes: every default, each with a comment on what it does. */
+  public static String defaultText() {
+    Config c = Config.DEFAULTS;
+    EngagementSettings d = c.engagement();
+    return """
+        # Starling configuration. Command-line flags override these values.
+        # Delete a line to go back to its default; unknown keys are an error.
+        # What each setting does in detail: docs/engagement.md.
+
+        stars:
+          # A star subscriber has received at least this many campaigns ...
+          min-campaigns: %d
+          # ... and opened (human opens only) at least this share of them, 0 < ratio <= 1.
+          min-ratio: %s
+
+        machine-opens:
+          # An open this many seconds or less after delivery is a machine pre-fetch
+          # (privacy proxies, security scanners), whatever its user agent.
+          prefetch-seconds: %d
+          # An open with the bare "Mozilla/5.0" agent of Apple's privacy proxy counts as a machine
+          # open when it comes from Apple's 17.0.0.0/8 network or within this many seconds of
+          # delivery. Later ones are people: some Outlook versions send the same bare agent.
+          proxy-window-seconds: %d
+
+        machine-clicks:
+          # A click this many seconds or less after delivery is a security scanner following links.
+          scanner-click-seconds: %d
+          # This many distinct links of one message clicked within burst-seconds is a scanner's burst.
+          burst-clicks: %d
+          burst-seconds: %d
+
+        engagement:
+          # The engagement score halves over this many days; clicks weigh more than opens.
+          half-life-days: %s
+          open-weight: %s
+          click-weight: %s
+          # This many received campaigns in a row without a human open is dormancy.
+          dormancy-campaigns: %d
+          # Clicked URLs containing one of these show buying intent.
+          high-intent-urls: %s
+
+        rules:
+          # The lead rules (the sales/marketing agreement). Without this key the built-in default
+          # pack is used; 'starling init' writes a copy to edit as rules.yaml.
+          file: rules.yaml
+        """.formatted(c.stars().minCampaigns(), c.stars().minRatio(), d.prefetchSeconds(), d.proxyWindowSeconds(),
+        d.scannerClickSeconds(), d.burstClicks(), d.burstSeconds(), fmt(d.halfLifeDays()), fmt(d.openWeight()),
+        fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * Writes the default file into {@code dataDir}.
+   *
+   * @return the file written
+   * @throws ConfigException if it exists and {@code overwrite} is false
+   */
+  public static Path writeDefault(Path dataDir, boolean overwrite) {
+    Path file = dataDir.resolve(NAME);
+    if (Files.exists(file) && !overwrite) {
+      throw new ConfigException(file + " already exists; edit it, or use --force to replace it with the defaults");
+    }
+    try {
+      Files.createDirectories(dataDir);
+      Files.writeString(file, defaultText(), StandardCharsets.UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+}

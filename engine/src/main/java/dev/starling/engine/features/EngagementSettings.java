@@ -1,0 +1,73 @@
+package dev.starling.engine.features;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The thresholds of the engagement model, set in {@code starling.yaml} (see docs/engagement.md).
+ *
+ * @param prefetchSeconds an open this soon after delivery is a machine pre-fetch, whatever its agent
+ * @param proxyWindowSeconds an open with the bare privacy-proxy agent this soon after delivery is a
+ *     machine open even from outside Apple's network (some Outlook builds send the same bare agent,
+ *     hours later, and those are people)
+ * @param scannerClickSeconds a click this soon after delivery is a security scanner following links
+ * @param burstClicks this many distinct links of one message clicked ...
+ * @param burstSeconds ... within this many seconds is a scanner's burst
+ * @param halfLifeDays the engagement score halves over this many days
+ * @param openWeight score of one human open
+ * @param clickWeight score of one human click
+ * @param dormancyCampaigns a run of this many received campaigns without a human open is dormancy
+ * @param highIntentPatterns case-insensitive fragments of URLs that show buying intent
+ */
+public record EngagementSettings(
+    int prefetchSeconds,
+    int proxyWindowSeconds,
+    int scannerClickSeconds,
+    int burstClicks,
+    int burstSeconds,
+    double halfLifeDays,
+    double openWeight,
+    double clickWeight,
+    int dormancyCampaigns,
+    List<String> highIntentPatterns) {
+
+  public static final EngagementSettings DEFAULTS =
+      new EngagementSettings(10, 120, 30, 3, 2, 30, 1, 3, 6, List.of("pricing", "demo", "contact", "quote", "trial"));
+
+  public EngagementSettings {
+    nonNegative("prefetch-seconds", prefetchSeconds);
+    nonNegative("proxy-window-seconds", proxyWindowSeconds);
+    nonNegative("scanner-click-seconds", scannerClickSeconds);
+    if (burstClicks < 2) {
+      throw new IllegalArgumentException("burst-clicks must be at least 2 but was " + burstClicks);
+    }
+    nonNegative("burst-seconds", burstSeconds);
+    if (!(halfLifeDays > 0)) {
+      throw new IllegalArgumentException("half-life-days must be > 0 but was " + halfLifeDays);
+    }
+    if (openWeight < 0 || clickWeight < 0) {
+      throw new IllegalArgumentException("open-weight and click-weight must be >= 0 but were " + openWeight + ", " + clickWeight);
+    }
+    if (dormancyCampaigns < 1) {
+      throw new IllegalArgumentException("dormancy-campaigns must be at least 1 but was " + dormancyCampaigns);
+    }
+    highIntentPatterns = highIntentPatterns.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+  }
+
+  /** The defaults with other machine-open windows: for tests and the common tweak. */
+  public EngagementSettings withOpenWindows(int prefetch, int proxyWindow) {
+    return new EngagementSettings(prefetch, proxyWindow, scannerClickSeconds, burstClicks, burstSeconds, halfLifeDays,
+        openWeight, clickWeight, dormancyCampaigns, highIntentPatterns);
+  }
+
+  private static void nonNegative(String name, int v) {
+    if (v < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0 but was " + v);
+    }
+  }
+
+  /** A stable text form, stored with the features so a change of settings triggers a recompute. */
+  String fingerprint() {
+    return toString();
+  }
+}

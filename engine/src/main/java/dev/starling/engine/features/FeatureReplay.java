@@ -1,0 +1,510 @@
+package dev.starling.engine.features;
+
+import dev.starling.connectors.EventType;
+import dev.starling.engine.store.Meta;
+import dev.starling.engine.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recomputes {@code subscriber_features} and {@code account_features} by replaying the store campaign
+ * by campaign, in send order.
+ *
+ * <p>Why a replay and not SQL aggregates: classifying an open or a click needs its message's delivery
+ * time (and a click its siblings, for bursts), and streaks, dormancy and trends need each person's
+ * campaigns in order. Both tables are clustered campaign-first, so each campaign is two range scans;
+ * per-person state lives in arrays indexed by the dense subscriber id ({@link State}), so memory is a
+ * few dozen bytes per subscriber whatever the number of events. Column reads through JDBC dominate,
+ * so each query returns as few columns as it can.
+ *
+ * <p>Time-based features (recency, decay, "this week") are computed as of the newest event in the
+ * store (capped by the clock), so importing last quarter's logs does not make everyone look dormant.
+ */
+public final class FeatureReplay {
+  static final int WINDOW = 12;
+  static final int TREND_WINDOW = 4;
+  static final long DAY = 86_400_000L;
+
+  private FeatureReplay() {}
+
+  /**
+   * Refreshes the features when an import landed since the last refresh or the settings changed.
+   *
+   * @return whether a refresh ran
+   */
+  public static boolean refreshIfStale(Store store, EngagementSettings settings, Clock clock) {
+    return store.inTransaction(c -> {
+      boolean dirty = Meta.get(c, Meta.FEATURES_DIRTY).map("1"::equals).orElse(false);
+      boolean sameSettings = Meta.get(c, Meta.FEATURES_SETTINGS).map(settings.fingerprint()::equals).orElse(false);
+      if (!dirty && sameSettings) {
+        return false;
+      }
+      refresh(c, settings, clock.millis());
+      return true;
+    });
+  }
+
+  /** Recomputes every subscriber's and account's features inside the caller's transaction. */
+  public static void refresh(Connection c, EngagementSettings settings, long now) throws SQLException {
+    int n = intQuery(c, "SELECT coalesce(max(id), 0) FROM subscribers") + 1;
+    long asOf = Math.min(now, Math.max(longQuery(c, "SELECT coalesce(max(at), 0) FROM events"),
+        longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0))), 0) FROM messages")));
+    if (asOf == 0) {
+      asOf = now;
+    }
+    State st = new State(n, settings, asOf);
+    boolean[] proxyAgent = agentFlags(c, true);
+    boolean[] scannerAgent = agentFlags(c, false);
+    st.listStatus(c);
+
+    try (PreparedStatement campaigns = c.prepareStatement("SELECT id FROM campaigns ORDER BY sent_at IS NULL, sent_at, id");
+        PreparedStatement messages = c.prepareStatement(
+            // id*2 + delivered, negated for a hard bounce; rows neither received nor hard-bounced are left out
+            "SELECT CASE WHEN bounce = 2 THEN -2 * subscriber_id ELSE 2 * subscriber_id + (delivered_at IS NOT NULL) END"
+                + " FROM messages WHERE campaign_id = ?"
+                + " AND (bounce = 2 OR delivered_at IS NOT NULL OR (bounce = 0 AND sent_at IS NOT NULL))");
+        PreparedStatement events = c.prepareStatement(
+            "SELECT e.subscriber_id, e.type, e.at, e.agent_id, substr(e.ip, 1, 3) = '17.', e.machine_flag,"
+                + " coalesce(m.delivered_at, m.sent_at), e.url"
+                + " FROM events e LEFT JOIN messages m ON m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id"
+                + " WHERE e.campaign_id = ?")) {
+      OpenClassifier opens = new OpenClassifier(settings);
+      ClickClassifier clicks = new ClickClassifier(settings);
+      int turn = 0;
+      try (ResultSet cs = campaigns.executeQuery()) {
+        while (cs.next()) {
+          turn++;
+          int campaign = cs.getInt(1);
+          messages.setInt(1, campaign);
+          st.beginCampaign();
+          try (ResultSet rs = messages.executeQuery()) {
+            while (rs.next()) {
+              st.message(rs.getInt(1));
+            }
+          }
+          replayEvents(events, campaign, turn, proxyAgent, scannerAgent, opens, clicks, st);
+          st.endCampaign(turn);
+        }
+      }
+      replayEvents(events, 0, -1, proxyAgent, scannerAgent, opens, clicks, st); // list-level unsubscribes, complaints
+    }
+    st.write(c, now);
+    Meta.set(c, Meta.FEATURES_DIRTY, "0");
+    Meta.set(c, Meta.FEATURES_SETTINGS, settings.fingerprint());
+  }
+
+  private static void replayEvents(PreparedStatement events, int campaign, int turn, boolean[] proxyAgent,
+      boolean[] scannerAgent, OpenClassifier opens, ClickClassifier clicks, State st) throws SQLException {
+    events.setInt(1, campaign);
+    // Rows come grouped by subscriber (the key order); a subscriber's clicks are classified together.
+    int current = -1;
+    long currentDelivered = Long.MIN_VALUE;
+    List<ClickClassifier.Click> pending = new ArrayList<>();
+    try (ResultSet rs = events.executeQuery()) {
+      while (rs.next()) {
+        int s = rs.getInt(1);
+        int type = rs.getInt(2);
+        long at = rs.getLong(3);
+        if (s != current) {
+          st.clicks(current, pending, clicks, currentDelivered);
+          current = s;
+        }
+        st.seen[s] = true;
+        if (type == EventType.OPEN.code() || type == EventType.CLICK.code()) {
+          int agent = rs.getInt(4);
+          boolean apple = rs.getInt(5) == 1;
+          int flag = rs.getInt(6);
+          Boolean providerFlag = rs.wasNull() ? null : flag == 1;
+          long delivered = rs.getLong(7);
+          currentDelivered = rs.wasNull() ? Long.MIN_VALUE : delivered;
+          boolean known = agent > 0 && agent < proxyAgent.length;
+          if (type == EventType.OPEN.code()) {
+            OpenReason r = opens.classify(providerFlag, known && proxyAgent[agent], apple, at, currentDelivered);
+            st.open(s, turn, at, r.kind() == OpenKind.HUMAN);
+          } else {
+            pending.add(new ClickClassifier.Click(at, rs.getString(8), providerFlag, known && scannerAgent[agent]));
+          }
+        } else if (type == EventType.COMPLAINT.code()) {
+          st.status[s] = (byte) Math.max(st.status[s], State.COMPLAINED);
+        } else if (type == EventType.UNSUBSCRIBE.code()) {
+          st.status[s] = (byte) Math.max(st.status[s], State.UNSUBSCRIBED);
+        }
+      }
+    }
+    st.clicks(current, pending, clicks, currentDelivered);
+  }
+
+  /** Per-agent flags: the bare privacy-proxy agent ({@code proxy}), or a known scanner's agent. */
+  private static boolean[] agentFlags(Connection c, boolean proxy) throws SQLException {
+    boolean[] flags = new boolean[intQuery(c, "SELECT coalesce(max(id), 0) FROM agents") + 1];
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, text FROM agents")) {
+      while (rs.next()) {
+        String text = rs.getString(2);
+        flags[rs.getInt(1)] = proxy ? OpenClassifier.PROXY_AGENT.equals(text) : ClickClassifier.isScannerAgent(text);
+      }
+    }
+    return flags;
+  }
+
+  static int intQuery(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  static long longQuery(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Everyone's running state, one array per feature, indexed by subscriber id. */
+  static final class State {
+    static final byte ACTIVE = 0;
+    static final byte UNSUBSCRIBED = 1;
+    static final byte HARD_BOUNCED = 2;
+    static final byte COMPLAINED = 3;
+    static final String[] STATUS = {"active", "unsubscribed", "hard_bounced", "complained"};
+
+    final EngagementSettings settings;
+    final long asOf;
+    final double decayPerMs;
+    final int[] received;
+    final int[] delivered;
+    final int[] opened;
+    final int[] humanOpens;
+    final int[] machineOpens;
+    final int[] humanClicks;
+    final int[] machineClicks;
+    final int[] streak;
+    final int[] misses;
+    final long[] history; // bit 0 = most recent received campaign, 1 = human-opened
+    final long[] lastHuman;
+    final long[] firstHuman;
+    final double[] score;
+    final boolean[] wasStar;
+    final boolean[] dormantBefore;
+    final boolean[] everOpened;
+    final byte[] status;
+    final boolean[] seen;
+    final int[] openedStamp;
+    final int[] highIntent;
+    final Map<Integer, LinkedHashSet<String>> urls = new HashMap<>();
+    final Map<Integer, LinkedHashSet<String>> pages = new HashMap<>();
+    private int[] receivedNow = new int[1024];
+    private int count;
+
+    State(int n, EngagementSettings settings, long asOf) {
+      this.settings = settings;
+      this.asOf = asOf;
+      this.decayPerMs = Math.log(2) / (settings.halfLifeDays() * DAY);
+      received = new int[n];
+      delivered = new int[n];
+      opened = new int[n];
+      humanOpens = new int[n];
+      machineOpens = new int[n];
+      humanClicks = new int[n];
+      machineClicks = new int[n];
+      streak = new int[n];
+      misses = new int[n];
+      history = new long[n];
+      lastHuman = new long[n];
+      firstHuman = new long[n];
+      score = new double[n];
+      wasStar = new boolean[n];
+      dormantBefore = new boolean[n];
+      everOpened = new boolean[n];
+      status = new byte[n];
+      seen = new boolean[n];
+      openedStamp = new int[n];
+      highIntent = new int[n];
+    }
+
+    /** A list that says unsubscribed or cleaned is believed even without the event in the log. */
+    void listStatus(Connection c) throws SQLException {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id, status FROM subscribers WHERE status IN ('unsubscribed', 'cleaned')")) {
+        while (rs.next()) {
+          status[rs.getInt(1)] = "cleaned".equals(rs.getString(2)) ? HARD_BOUNCED : UNSUBSCRIBED;
+        }
+      }
+    }
+
+    void beginCampaign() {
+      count = 0;
+    }
+
+    void message(int code) {
+      if (code < 0) {
+        int s = -code / 2;
+        seen[s] = true;
+        status[s] = (byte) Math.max(status[s], HARD_BOUNCED);
+        return;
+      }
+      int s = code / 2;
+      seen[s] = true;
+      if ((code & 1) == 1) {
+        delivered[s]++;
+      }
+      if (count == receivedNow.length) {
+        receivedNow = Arrays.copyOf(receivedNow, count * 2);
+      }
+      receivedNow[count++] = s;
+    }
+
+    void open(int s, int turn, long at, boolean human) {
+      if (human) {
+        humanOpens[s]++;
+        openedStamp[s] = turn;
+        human(s, at, settings.openWeight());
+      } else {
+        machineOpens[s]++;
+      }
+    }
+
+    void clicks(int s, List<ClickClassifier.Click> pending, ClickClassifier classifier, long deliveredAt) {
+      if (s < 0 || pending.isEmpty()) {
+        pending.clear();
+        return;
+      }
+      List<ClickReason> reasons = classifier.classify(pending, deliveredAt);
+      for (int i = 0; i < pending.size(); i++) {
+        ClickClassifier.Click c = pending.get(i);
+        if (reasons.get(i).kind() == OpenKind.HUMAN) {
+          humanClicks[s]++;
+          human(s, c.at(), settings.clickWeight());
+          if (c.url() != null) {
+            LinkedHashSet<String> u = urls.computeIfAbsent(s, k -> new LinkedHashSet<>());
+            if (u.size() < 20) {
+              u.add(c.url());
+            }
+            String lower = c.url().toLowerCase(java.util.Locale.ROOT);
+            for (String p : settings.highIntentPatterns()) {
+              if (lower.contains(p)) {
+                highIntent[s]++;
+                pages.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(p);
+                break;
+              }
+            }
+          }
+        } else {
+          machineClicks[s]++;
+        }
+      }
+      pending.clear();
+    }
+
+    private void human(int s, long at, double weight) {
+      if (at > lastHuman[s]) {
+        lastHuman[s] = at;
+      }
+      if (firstHuman[s] == 0 || at < firstHuman[s]) {
+        firstHuman[s] = at;
+      }
+      score[s] += weight * Math.exp(-decayPerMs * Math.max(0, asOf - at));
+    }
+
+    void endCampaign(int turn) {
+      for (int i = 0; i < count; i++) {
+        int s = receivedNow[i];
+        received[s]++;
+        boolean o = openedStamp[s] == turn;
+        history[s] = (history[s] << 1) | (o ? 1 : 0);
+        if (o) {
+          opened[s]++;
+          dormantBefore[s] = everOpened[s] && misses[s] >= settings.dormancyCampaigns();
+          everOpened[s] = true;
+          streak[s]++;
+          misses[s] = 0;
+        } else {
+          streak[s] = 0;
+          misses[s]++;
+        }
+        if (received[s] >= 5 && (double) opened[s] / received[s] >= 0.9) {
+          wasStar[s] = true;
+        }
+      }
+    }
+
+    SubscriberFeatures features(int s, String email, String domain, String company, String account) {
+      int r = received[s];
+      int lastN = Math.min(r, WINDOW);
+      int lastNOpened = Long.bitCount(history[s] & mask(lastN));
+      int recentN = Math.min(r, TREND_WINDOW);
+      int prevN = Math.min(r - recentN, TREND_WINDOW);
+      double trend = prevN == 0 ? 0
+          : (double) Long.bitCount(history[s] & mask(recentN)) / recentN
+              - (double) Long.bitCount((history[s] >>> recentN) & mask(prevN)) / prevN;
+      double ratio = r == 0 ? 0 : (double) opened[s] / r;
+      double recentRate = lastN == 0 ? 0 : (double) lastNOpened / lastN;
+      int tier;
+      if (r < 3) {
+        tier = 0;
+      } else if (r >= 5 && ratio >= 0.9) {
+        tier = 5;
+      } else if (recentRate >= 0.75) {
+        tier = 4;
+      } else if (recentRate >= 0.5) {
+        tier = 3;
+      } else if (recentRate >= 0.25) {
+        tier = 2;
+      } else {
+        tier = recentRate > 0 ? 1 : 0;
+      }
+      int opens = humanOpens[s] + machineOpens[s];
+      String confidence;
+      if (humanOpens[s] == 0 && humanClicks[s] > 0) {
+        confidence = "low"; // reads only through a proxy, yet clicks: engaged, but the opens say nothing
+      } else if (opens == 0 || (double) machineOpens[s] / opens < 0.25) {
+        confidence = "high";
+      } else {
+        confidence = (double) machineOpens[s] / opens < 0.75 ? "medium" : "low";
+      }
+      String state;
+      if (r < 3) {
+        state = "unknown"; // too few sends to judge; write() makes it "new" for people who joined recently
+      } else if (misses[s] >= settings.dormancyCampaigns()) {
+        state = "dormant";
+      } else if (recentRate >= 0.5) {
+        state = "engaged";
+      } else {
+        state = "active";
+      }
+      return new SubscriberFeatures(email, domain, company, account, r, delivered[s], opened[s], humanOpens[s],
+          machineOpens[s], humanClicks[s], machineClicks[s], lastN, lastNOpened, streak[s], misses[s], lastHuman[s],
+          firstHuman[s], score[s], trend, tier, wasStar[s], dormantBefore[s], confidence, STATUS[status[s]], state,
+          List.copyOf(urls.getOrDefault(s, new LinkedHashSet<>())), highIntent[s],
+          List.copyOf(pages.getOrDefault(s, new LinkedHashSet<>())), asOf);
+    }
+
+    static long mask(int bits) {
+      return bits >= 64 ? -1L : (1L << bits) - 1;
+    }
+
+    void write(Connection c, long now) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM subscriber_features");
+        s.executeUpdate("DELETE FROM account_features");
+      }
+      Map<String, double[]> accounts = new HashMap<>(); // people, engaged, engaged14, newly14, score
+      try (Statement q = c.createStatement();
+          ResultSet rs = q.executeQuery("SELECT id, email, domain, company, created_at FROM subscribers ORDER BY id");
+          PreparedStatement ins = c.prepareStatement("INSERT INTO subscriber_features (subscriber_id, received, delivered,"
+              + " campaigns_opened, human_opens, machine_opens, human_clicks, machine_clicks, last_n, last_n_opened, streak,"
+              + " recent_misses, last_human_at, first_human_at, score, trend, star_tier, was_star, dormant_before, confidence,"
+              + " status, state, clicked_urls, high_intent_clicks, high_intent_pages, account, as_of, computed_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int pending = 0;
+        while (rs.next()) {
+          int s = rs.getInt(1);
+          if (s >= seen.length || (!seen[s] && status[s] == ACTIVE)) {
+            continue;
+          }
+          String domain = rs.getString(3);
+          String company = rs.getString(4);
+          String account = Accounts.keyOf(company, domain);
+          SubscriberFeatures f = features(s, rs.getString(2), domain, company, account);
+          if (f.received() < 3 && rs.getLong(5) != 0 && f.state().equals("unknown") && asOf - rs.getLong(5) <= 30 * DAY) {
+            f = withState(f, "new"); // joined within 30 days: too early to judge, and not "unknown"
+          }
+          bind(ins, s, f, now);
+          ins.addBatch();
+          if (++pending == 20_000) {
+            ins.executeBatch();
+            pending = 0;
+          }
+          if (account != null) {
+            double[] a = accounts.computeIfAbsent(account, k -> new double[5]);
+            a[0]++;
+            boolean engaged = f.status().equals("active") && f.starTier() >= 3;
+            if (engaged) {
+              a[1]++;
+            }
+            if (f.lastHumanAt() != 0 && asOf - f.lastHumanAt() <= 14 * DAY) {
+              a[2]++;
+              if (asOf - f.firstHumanAt() <= 14 * DAY) {
+                a[3]++;
+              }
+            }
+            a[4] += f.score();
+          }
+        }
+        ins.executeBatch();
+      }
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO account_features (account, people, engaged_people,"
+          + " engaged_14d, newly_engaged_14d, score_sum) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (Map.Entry<String, double[]> e : accounts.entrySet()) {
+          double[] a = e.getValue();
+          ins.setString(1, e.getKey());
+          ins.setInt(2, (int) a[0]);
+          ins.setInt(3, (int) a[1]);
+          ins.setInt(4, (int) a[2]);
+          ins.setInt(5, (int) a[3]);
+          ins.setDouble(6, a[4]);
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
+    }
+
+    private static SubscriberFeatures withState(SubscriberFeatures f, String state) {
+      return new SubscriberFeatures(f.email(), f.domain(), f.company(), f.account(), f.received(), f.delivered(),
+          f.campaignsOpened(), f.humanOpens(), f.machineOpens(), f.humanClicks(), f.machineClicks(), f.lastN(),
+          f.lastNOpened(), f.streak(), f.recentMisses(), f.lastHumanAt(), f.firstHumanAt(), f.score(), f.trend(),
+          f.starTier(), f.wasStar(), f.dormantBefore(), f.confidence(), f.status(), state, f.clickedUrls(),
+          f.highIntentClicks(), f.highIntentPages(), f.asOf());
+    }
+
+    private static void bind(PreparedStatement ps, int s, SubscriberFeatures f, long now) throws SQLException {
+      ps.setInt(1, s);
+      ps.setInt(2, f.received());
+      ps.setInt(3, f.delivered());
+      ps.setInt(4, f.campaignsOpened());
+      ps.setInt(5, f.humanOpens());
+      ps.setInt(6, f.machineOpens());
+      ps.setInt(7, f.humanClicks());
+      ps.setInt(8, f.machineClicks());
+      ps.setInt(9, f.lastN());
+      ps.setInt(10, f.lastNOpened());
+      ps.setInt(11, f.streak());
+      ps.setInt(12, f.recentMisses());
+      setTime(ps, 13, f.lastHumanAt());
+      setTime(ps, 14, f.firstHumanAt());
+      ps.setDouble(15, f.score());
+      ps.setDouble(16, f.trend());
+      ps.setInt(17, f.starTier());
+      ps.setInt(18, f.wasStar() ? 1 : 0);
+      ps.setInt(19, f.dormantBefore() ? 1 : 0);
+      ps.setString(20, f.confidence());
+      ps.setString(21, f.status());
+      ps.setString(22, f.state());
+      ps.setString(23, String.join("\n", f.clickedUrls()));
+      ps.setInt(24, f.highIntentClicks());
+      ps.setString(25, String.join("\n", f.highIntentPages()));
+      ps.setString(26, f.account());
+      ps.setLong(27, f.asOf());
+      ps.setLong(28, now);
+    }
+
+    private static void setTime(PreparedStatement ps, int i, long v) throws SQLException {
+      if (v == 0) {
+        ps.setNull(i, Types.INTEGER);
+      } else {
+        ps.setLong(i, v);
+      }
+    }
+  }
+}

@@ -1,0 +1,349 @@
+package dev.starling.engine.mailbox;
+
+import dev.starling.engine.Starling;
+import dev.starling.engine.StarlingException;
+import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.ingest.ImportSummary;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Imports the reports waiting in an IMAP folder into a {@link Starling} data directory.
+ *
+ * <p>Why it works this way: the mailbox itself remembers what was imported, as the user flag
+ * {@value #IMPORTED_FLAG} on each message, so runs can be repeated (from cron, by hand) without a state file
+ * and a message that failed is simply tried again next time; the importer's own skip of identical files makes
+ * a retry after a partial failure harmless. Content goes from the server to a temporary file in chunks
+ * (Jakarta Mail's partial fetch) and from there through the ordinary file import, so an attachment of any
+ * size never sits in memory and every format and its detection behave exactly as for {@code starling import}.
+ */
+public final class MailboxImporter {
+  /** The IMAP user flag set on each message whose files were imported. */
+  public static final String IMPORTED_FLAG = "$StarlingImported";
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> IMPORTABLE = List.of(".csv", ".csv.gz", ".xlsx", ".json", ".ndjson");
+
+  private final Starling starling;
+  private final Duration timeout;
+
+  private MailboxImporter(Starling starling, Duration timeout) {
+    this.starling = Objects.requireNonNull(starling, "starling");
+    this.timeout = timeout;
+  }
+
+  /** An importer into {@code starling} with 30-second connection and read timeouts. */
+  public static MailboxImporter into(Starling starling) {
+    return new MailboxImporter(starling, DEFAULT_TIMEOUT);
+  }
+
+  /** The same importer with another connection and read timeout (a server that goes silent fails after it). */
+  public MailboxImporter withTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("timeout must be positive (and under 24 days) but was " + timeout);
+    }
+    return new MailboxImporter(starling, timeout);
+  }
+
+  /**
+   * Imports every message of {@code mailbox} not yet marked {@value #IMPORTED_FLAG}: a delivery status
+   * notification ({@code multipart/report; report-type=delivery-status}) as one {@code .eml} file, otherwise each
+   * attachment named {@code *.csv}, {@code *.csv.gz}, {@code *.xlsx}, {@code *.json} or {@code *.ndjson}, all with
+   * format detection. A message is marked once all its files are imported, or when it has nothing to import; a
+   * message whose import fails is reported in {@link MailboxSummary#failures()} and left unmarked.
+   *
+   * @param password the login password; read, never kept, logged or shown, and not cleared (the caller owns it)
+   * @param allowPlaintext whether to speak unencrypted IMAP (STARTTLS is still used if the server offers it);
+   *     {@code false} means IMAP over TLS with the server's certificate and host name checked
+   * @throws MailboxException when the server cannot be reached, refuses the login or has no such folder
+   */
+  public MailboxSummary importFrom(MailboxAddress mailbox, char[] password, boolean allowPlaintext) {
+    Objects.requireNonNull(mailbox, "mailbox");
+    Objects.requireNonNull(password, "password");
+    String protocol = allowPlaintext ? "imap" : "imaps";
+    Session session = Session.getInstance(properties(protocol));
+    Store store;
+    try {
+      store = session.getStore(protocol);
+    } catch (MessagingException e) {
+      throw new MailboxException("no IMAP provider for '" + protocol + "' on the class path", e);
+    }
+    try {
+      connect(store, mailbox, password, allowPlaintext);
+      Folder folder = open(store, mailbox);
+      try {
+        return importFolder(mailbox, folder);
+      } finally {
+        closeQuietly(folder);
+      }
+    } finally {
+      try {
+        store.close();
+      } catch (MessagingException e) {
+        // Nothing depends on a clean logout; the flags were already stored.
+      }
+    }
+  }
+
+  private Properties properties(String protocol) {
+    String ms = Long.toString(timeout.toMillis());
+    Properties p = new Properties();
+    p.setProperty("mail." + protocol + ".connectiontimeout", ms);
+    p.setProperty("mail." + protocol + ".timeout", ms);
+    if (protocol.equals("imaps")) {
+      p.setProperty("mail.imaps.ssl.checkserveridentity", "true");
+    } else {
+      p.setProperty("mail.imap.starttls.enable", "true");
+    }
+    return p;
+  }
+
+  private static void connect(Store store, MailboxAddress mailbox, char[] password, boolean allowPlaintext) {
+    try {
+      // Jakarta Mail takes the password only as a String; it lives no longer than this call needs.
+      store.connect(mailbox.host(), mailbox.port(), mailbox.user(), new String(password));
+    } catch (AuthenticationFailedException e) {
+      throw new MailboxException("cannot log in to " + mailbox + ": the server refused the user or password ("
+          + e.getMessage() + ")", e);
+    } catch (MessagingException e) {
+      String how = allowPlaintext ? "" : " over TLS";
+      String hint = allowPlaintext ? ""
+          : "; if this server speaks only plaintext IMAP and you accept that, allow plaintext (--insecure-plaintext)";
+      throw new MailboxException("cannot connect to " + mailbox + how + ": " + rootMessage(e) + hint, e);
+    }
+  }
+
+  private static Folder open(Store store, MailboxAddress mailbox) {
+    try {
+      Folder folder = store.getFolder(mailbox.folder());
+      if (!folder.exists()) {
+        throw new MailboxException("mailbox " + mailbox + ": no folder named '" + mailbox.folder() + "'");
+      }
+      folder.open(Folder.READ_WRITE);
+      return folder;
+    } catch (MessagingException e) {
+      throw new MailboxException("cannot open " + mailbox + ": " + rootMessage(e), e);
+    }
+  }
+
+  private MailboxSummary importFolder(MailboxAddress mailbox, Folder folder) {
+    List<ImportSummary> files = new ArrayList<>();
+    List<MessageFailure> failures = new ArrayList<>();
+    int seen;
+    int imported = 0;
+    int ignored = 0;
+    Message[] pending;
+    try {
+      seen = folder.getMessageCount();
+      pending = folder.search(new FlagTerm(new Flags(IMPORTED_FLAG), false));
+      FetchProfile profile = new FetchProfile();
+      profile.add(FetchProfile.Item.CONTENT_INFO);
+      profile.add("Message-ID");
+      folder.fetch(pending, profile);
+    } catch (MessagingException e) {
+      throw new MailboxException("cannot list the messages of " + mailbox + ": " + rootMessage(e), e);
+    }
+    for (Message message : pending) {
+      String messageId = messageId(message);
+      MessageImport result = importMessage(message);
+      files.addAll(result.files());
+      if (result.failure() != null) {
+        failures.add(new MessageFailure(message.getMessageNumber(), messageId, result.failure()));
+        continue;
+      }
+      try {
+        message.setFlags(new Flags(IMPORTED_FLAG), true);
+      } catch (MessagingException e) {
+        failures.add(new MessageFailure(message.getMessageNumber(), messageId,
+            "imported, but cannot be marked " + IMPORTED_FLAG + " (it will be read again next time): " + rootMessage(e)));
+        continue;
+      }
+      if (result.files().isEmpty()) {
+        ignored++;
+      } else {
+        imported++;
+      }
+    }
+    return new MailboxSummary(mailbox, seen, imported, seen - pending.length, ignored, files, failures);
+  }
+
+  /** The files of one message, imported; {@code failure} is set when the message must stay unmarked. */
+  private record MessageImport(List<ImportSummary> files, String failure) {}
+
+  private MessageImport importMessage(Message message) {
+    List<ImportSummary> done = new ArrayList<>();
+    Path dir = null;
+    String current = null;
+    try {
+      dir = Files.createTempDirectory("starling-imap-");
+      if (isDeliveryReport(message)) {
+        current = "message-" + message.getMessageNumber() + ".eml";
+        Path file = dir.resolve(current);
+        try (OutputStream out = Files.newOutputStream(file)) {
+          message.writeTo(out);
+        }
+        done.add(importOne(file));
+      } else {
+        List<Part> attachments = new ArrayList<>();
+        collectAttachments(message, attachments);
+        for (Part part : attachments) {
+          current = safeName(part.getFileName());
+          Path file = uniqueIn(dir, current);
+          try (InputStream in = part.getInputStream()) {
+            Files.copy(in, file);
+          }
+          done.add(importOne(file));
+        }
+      }
+      return new MessageImport(done, null);
+    } catch (StarlingException e) {
+      return new MessageImport(done, e.getMessage());
+    } catch (MessagingException | IOException | UncheckedIOException e) {
+      String what = current == null ? "cannot read the message: " : current + ": cannot read: ";
+      return new MessageImport(done, what + rootMessage(e));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private ImportSummary importOne(Path file) {
+    try {
+      return starling.importFile(file, null, ImportListener.NONE);
+    } catch (StarlingException e) {
+      // The importer names the file by its temporary path; the user knows it by the attachment's name.
+      String name = file.getFileName().toString();
+      throw new StarlingException(String.valueOf(e.getMessage()).replace(file.toString(), name), e);
+    }
+  }
+
+  private static boolean isDeliveryReport(Part part) throws MessagingException {
+    if (!part.isMimeType("multipart/report")) {
+      return false;
+    }
+    try {
+      String type = new ContentType(part.getContentType()).getParameter("report-type");
+      return type != null && type.equalsIgnoreCase("delivery-status");
+    } catch (ParseException e) {
+      return false;
+    }
+  }
+
+  /** The parts with an importable file name, depth first, looking inside forwarded messages too. */
+  private static void collectAttachments(Part part, List<Part> into) throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collectAttachments(multipart.getBodyPart(i), into);
+      }
+      return;
+    }
+    if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part inner) {
+      collectAttachments(inner, into);
+      return;
+    }
+    String name = part.getFileName();
+    if (name != null && isImportable(decode(name))) {
+      into.add(part);
+    }
+  }
+
+  static boolean isImportable(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return IMPORTABLE.stream().anyMatch(lower::endsWith);
+  }
+
+  private static String decode(String name) {
+    try {
+      return MimeUtility.decodeText(name);
+    } catch (java.io.UnsupportedEncodingException e) {
+      return name;
+    }
+  }
+
+  /** The attachment's own name, without any directories it claims and without characters no file system takes. */
+  static String safeName(String raw) {
+    String name = decode(raw);
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+    return name.isEmpty() || name.equals(".") || name.equals("..") ? "attachment" : name;
+  }
+
+  private static Path uniqueIn(Path dir, String name) {
+    Path file = dir.resolve(name);
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(n + "-" + name);
+    }
+    return file;
+  }
+
+  private static String messageId(Message message) {
+    try {
+      String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+      return id == null ? "(no Message-ID)" : id;
+    } catch (MessagingException e) {
+      return "(no Message-ID)";
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static void closeQuietly(Folder folder) {
+    try {
+      if (folder.isOpen()) {
+        folder.close(false);
+      }
+    } catch (MessagingException e) {
+      // Flags are stored as they are set; closing adds nothing we need.
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new MailboxException("cannot delete the temporary files in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.starling.engine.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The store's small key-value facts about itself (table {@code meta}). */
+public final class Meta {
+  /** "1" when an import landed after the last feature refresh. */
+  public static final String FEATURES_DIRTY = "features_dirty";
+  /** The engagement settings the stored features were computed with. */
+  public static final String FEATURES_SETTINGS = "features_settings";
+
+  private Meta() {}
+
+  public static Optional<String> get(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  public static void set(Connection c, String key, String value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+      ps.setString(1, key);
+      ps.setString(2, value);
+      ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.starling.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.fixtures.DatasetGenerator;
+import dev.starling.fixtures.DatasetSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(Map<String, String> env, String... args) {
+    Context ctx = new Context(env, Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), false);
+    CommandLine cl = StarlingCommand.commandLine(ctx, List.of(args).contains("--verbose"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  @Test
+  void demoImportsTheBundledDataAndFindsTheShippedStars() throws IOException {
+    Path data = tmp.resolve("demo");
+    Run r = run("demo", "--data", data.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("47 star subscribers (received >= 5 newsletters, human-opened >= 90% of them"), r.out());
+    Run csv = run("stars", "--data", data.toString(), "--format", "csv");
+    List<String> lines = csv.out().lines().toList();
+    assertEquals("email,name,company,received,opened,ratio,human_opens,machine_opens,human_clicks,last_human_at,status", lines.get(0));
+    List<String> emails = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).sorted().toList();
+    assertEquals(Files.readAllLines(data.resolve("demo-input/truth/stars.txt")), emails);
+
+    Run again = run("demo", "--data", data.toString());
+    assertEquals(1, again.code());
+    assertEquals("starling: " + data + " already holds a store; the demo needs a fresh one: name a new directory with --data, or leave --data out\n", again.err());
+  }
+
+  @Test
+  void importThenStarsWithThresholdsFromFlagsAndTheDataDirectoryFromTheEnvironment() throws IOException {
+    DatasetGenerator.generate(DatasetSpec.of(500, 8, 21), tmp.resolve("in"));
+    Map<String, String> env = Map.of("STARLING_HOME", tmp.resolve("home").toString());
+    Run imp = run(env, "import", tmp.resolve("in/subscribers.csv").toString(), tmp.resolve("in/campaigns.csv").toString(),
+        tmp.resolve("in/events.csv").toString());
+    assertEquals(0, imp.code(), imp.err());
+    assertTrue(imp.out().startsWith("subscribers.csv: starling-csv subscribers, 500 rows read: 500 imported, 0 duplicates skipped, 0 rejected"), imp.out());
+    assertTrue(Files.exists(tmp.resolve("home/starling.db")));
+
+    Run json = run(env, "stars", "--format", "json", "--top", "2", "--min-campaigns", "6", "--min-ratio", "0.5");
+    assertEquals(0, json.code(), json.err());
+    assertTrue(json.out().strip().startsWith("[ {\n  \"email\" : "), json.out());
+    assertEquals(2, json.out().split("\"email\"").length - 1);
+
+    Run bad = run(env, "stars", "--min-ratio", "1.5");
+    assertEquals(new Run(1, "", "starling: --min-ratio must be in (0, 1] but was 1.5\n"), bad);
+  }
+
+  @Test
+  void userErrorsAreOneLineAndExitOne() throws IOException {
+    Run missing = run("import", "--data", tmp.toString(), tmp.resolve("nope.csv").toString());
+    assertEquals(new Run(1, "", "starling: " + tmp.resolve("nope.csv") + ": no such file\n"), missing);
+    Run noArgs = run("import");
+    assertEquals(1, noArgs.code());
+    assertEquals("starling: Missing required parameter: 'FILE' (see 'starling import --help')\n", noArgs.err());
+    Run format = run("stars", "--data", tmp.toString(), "--format", "xml");
+    assertEquals("starling: --format must be table, csv or json but was 'xml'\n", format.err());
+    Files.writeString(tmp.resolve("starling.yaml"), "stars:\n  min-ratio: high\n");
+    Run config = run("stars", "--data", tmp.toString());
+    assertEquals("starling: " + tmp.resolve("starling.yaml") + ":2: key 'stars.min-ratio' must be a number in (0, 1] but was 'high'\n", config.err());
+    Run verbose = run("stars", "--data", tmp.toString(), "--verbose");
+    assertTrue(verbose.err().contains("at dev.starling.engine.config.ConfigFile"), verbose.err());
+  }
+
+  @Test
+  void initWritesTheCommentedConfigAndFormatsListsTheReaders() throws IOException {
+    Run init = run("init", "--data", tmp.toString());
+    assertEquals(0, init.code(), init.err());
+    assertTrue(Files.readString(tmp.resolve("starling.yaml")).contains("  min-ratio: 0.9\n"));
+    assertTrue(run("formats").out().contains("starling-csv"));
+    assertTrue(run("--help").out().contains("Usage: starling"));
+  }
+}
