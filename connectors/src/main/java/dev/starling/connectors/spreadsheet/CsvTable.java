@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 public final class CsvTable implements RowSource {
 
   private static final int HEAD_CHARS = 64 * 1024;
-  private static final int HEAD_LINES = 25;
-  static final int HEAD_LINES_FOR_SNIFF = HEAD_LINES;
+  /** How many lines the separator (and the spreadsheet sniff) look at for a header. */
+  static final int HEAD_LINES = 25;
   private static final char[] SEPARATORS = {';', '\t', ','};
 
   private final CsvReader<CsvRecord> csv;

@@ -77,8 +77,8 @@ public final class SpreadsheetReader implements FactReader {
     if (head.indexOf('\u0000') >= 0 || StarlingCsvReader.looksLikeStarlingHeader(head)) {
       return false;
     }
-    String[] lines = head.split("\r?\n", CsvTable.HEAD_LINES_FOR_SNIFF + 1);
-    for (int i = 0; i < Math.min(lines.length, CsvTable.HEAD_LINES_FOR_SNIFF); i++) {
+    String[] lines = head.split("\r?\n", CsvTable.HEAD_LINES + 1);
+    for (int i = 0; i < Math.min(lines.length, CsvTable.HEAD_LINES); i++) {
       for (char sep : new char[] {';', '\t', ','}) {
         List<String> cells = CsvTable.splitQuoted(lines[i], sep);
         if (cells.stream().anyMatch(SubscriberColumns::isEmailHeader)) {

@@ -8,7 +8,6 @@ import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.ReadAll;
-import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
