@@ -1,11 +1,16 @@
 package dev.starling.connectors;
 
 import dev.starling.connectors.csv.StarlingCsvReader;
+import dev.starling.connectors.dsn.DsnReader;
+import dev.starling.connectors.listmonk.ListmonkReader;
 import dev.starling.connectors.mailchimp.MailchimpActivityReader;
+import dev.starling.connectors.mailchimp.MailchimpAudienceReader;
 import dev.starling.connectors.mailgun.MailgunReader;
+import dev.starling.connectors.mautic.MauticReader;
 import dev.starling.connectors.postmark.PostmarkReader;
 import dev.starling.connectors.sendgrid.SendGridReader;
 import dev.starling.connectors.ses.SesReader;
+import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -26,7 +31,8 @@ public enum Format {
 
     @Override
     boolean sniff(String head) {
-      return StarlingCsvReader.looksLikeStarlingHeader(head);
+      // listmonk's export (uuid,email,...,created_at) and joined views dumps also pass Starling's check
+      return StarlingCsvReader.looksLikeStarlingHeader(head) && !ListmonkReader.looksLikeListmonk(head);
     }
   },
 
@@ -85,6 +91,68 @@ public enum Format {
     @Override
     boolean sniff(String head) {
       return MailchimpActivityReader.looksLikeMailchimpActivity(head);
+    }
+  },
+
+  // Tabular and bounce-mail formats. Specific formats first: detect() takes the first that claims a
+  // file, and the generic spreadsheet would claim any table with an email column.
+  MAILCHIMP_AUDIENCE("mailchimp-audience", "Mailchimp audience export: subscribed/unsubscribed/cleaned member CSVs, or their .zip") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return MailchimpAudienceReader.open(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MailchimpAudienceReader.looksLikeAudienceExport(head);
+    }
+  },
+
+  MAUTIC("mautic", "Mautic exports: contacts (id + field aliases) or email_stats (sends and opens)") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new MauticReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return MauticReader.looksLikeMautic(head);
+    }
+  },
+
+  LISTMONK("listmonk", "listmonk: subscriber export/import CSV, or psql dumps of campaign_views / link_clicks joined with emails") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return new ListmonkReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return ListmonkReader.looksLikeListmonk(head);
+    }
+  },
+
+  DSN("dsn", "Bounce mail: RFC 3464 delivery status notifications, one .eml message or an mbox file") {
+    @Override
+    public FactReader open(InputStream in, String source) {
+      return new DsnReader(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return DsnReader.looksLikeDsn(head);
+    }
+  },
+
+  SPREADSHEET("spreadsheet", "Any subscriber list: .xlsx or CSV (comma, semicolon or tab; UTF-8 or Windows-1252), English or Spanish headers") {
+    @Override
+    public FactReader open(InputStream in, String source) throws IOException {
+      return SpreadsheetReader.open(in, source);
+    }
+
+    @Override
+    boolean sniff(String head) {
+      return SpreadsheetReader.looksLikeSpreadsheet(head);
     }
   };
 
