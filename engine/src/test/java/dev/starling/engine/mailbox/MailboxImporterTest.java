@@ -81,10 +81,10 @@ class MailboxImporterTest {
       MailboxSummary first = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
 
       assertEquals(4, first.messagesSeen());
-      assertEquals(2, first.messagesImported());
+      assertEquals(3, first.messagesImported());
       assertEquals(0, first.messagesSkipped());
       assertEquals(1, first.messagesIgnored());
-      assertEquals(List.of("events-2026-05.csv", "Subscribers.CSV"),
+      assertEquals(List.of("events-2026-05.csv", "Subscribers.CSV", "message-4.eml"),
           first.files().stream().map(ImportSummary::source).toList());
       ImportSummary events = first.files().get(0);
       assertEquals(List.of("starling-csv", "events", 4L, 3L, 1L, 2L),
@@ -98,31 +98,29 @@ class MailboxImporterTest {
           List.of(subscribers.format(), subscribers.kind(), subscribers.rowsRead(), subscribers.imported(),
               subscribers.rejected(), subscribers.newSubscribers()));
 
-      // On main there is no DSN reader yet (Format.DSN is being added): the bounce's .eml is not a format
-      // detection knows, so the message is reported and left unmarked. Once Format.DSN lands this becomes an
-      // imported message with a hard bounce for gone@example.org on nl-001.
-      assertEquals(1, first.failures().size());
-      MessageFailure failure = first.failures().get(0);
-      assertEquals(4, failure.messageNumber());
-      assertEquals("<dsn-1@mx.example.net>", failure.messageId());
-      assertTrue(failure.reason().startsWith("message-4.eml: not a format Starling knows"), failure.reason());
-      assertFalse(failure.reason().contains("starling-imap-"), "names the temporary path: " + failure.reason());
+      // The bounce report is read by the DSN reader: a hard bounce for gone@example.org on nl-001.
+      ImportSummary dsn = first.files().get(2);
+      assertEquals(List.of("dsn", 1L, 1L, 0L), List.of(dsn.format(), dsn.rowsRead(), dsn.imported(), dsn.rejected()));
+      assertEquals(List.of(), first.failures());
 
       Map<String, Long> counts = counts(starling);
-      assertEquals(Map.of("subscribers", 3L, "on_list", 2L, "campaigns", 1L, "messages", 1L, "events", 2L,
-          "imports", 2L, "rejections", 1L), counts);
-      assertEquals(List.of("ann@example.com Ann DE 1", "bob@example.com null null 0", "dora@example.com Dora FR 1"),
+      assertEquals(Map.of("subscribers", 4L, "on_list", 2L, "campaigns", 1L, "messages", 2L, "events", 2L,
+          "imports", 3L, "rejections", 1L), counts);
+      assertEquals(List.of("ann@example.com Ann DE 1", "bob@example.com null null 0", "dora@example.com Dora FR 1",
+              "gone@example.org null null 0"),
           rows(starling, "SELECT email, first_name, country, on_list FROM subscribers ORDER BY email"));
       assertEquals(List.of("nl-001 1"), rows(starling, "SELECT code, placeholder FROM campaigns"));
+      assertEquals(List.of("gone@example.org 2"), rows(starling,
+          "SELECT s.email, m.bounce FROM messages m JOIN subscribers s ON s.id = m.subscriber_id WHERE m.bounce > 0"));
 
-      assertEquals(List.of(true, true, true, false), importedFlags());
+      assertEquals(List.of(true, true, true, true), importedFlags());
 
       MailboxSummary second = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
-      assertEquals(List.of(4, 0, 3, 0, 0), List.of(second.messagesSeen(), second.messagesImported(),
+      assertEquals(List.of(4, 0, 4, 0, 0), List.of(second.messagesSeen(), second.messagesImported(),
           second.messagesSkipped(), second.messagesIgnored(), second.files().size()));
-      assertEquals(List.of(4), second.failures().stream().map(MessageFailure::messageNumber).toList());
+      assertEquals(List.of(), second.failures());
       assertEquals(counts, counts(starling));
-      assertEquals(List.of(true, true, true, false), importedFlags());
+      assertEquals(List.of(true, true, true, true), importedFlags());
     }
     assertEquals(tempBefore, temporaryDirectories());
   }
