@@ -66,6 +66,22 @@ public final class Starling implements AutoCloseable {
     return new StarQuery(store).stars(criteria, limit);
   }
 
+  /** The rules this data directory uses (its rules.file, else the default pack), checked. */
+  public dev.starling.rules.RuleBook rules() {
+    return dev.starling.engine.leads.RuleSource.load(dataDir, config, null);
+  }
+
+  /** Brings the features up to date, evaluates the rules and stores the week's new suggestions. */
+  public dev.starling.engine.leads.LeadFinder.Run suggestLeads() {
+    refreshFeatures();
+    return new dev.starling.engine.leads.LeadFinder(store, rules()).suggest();
+  }
+
+  /** The clock commands use for "now". */
+  public Clock clock() {
+    return clock;
+  }
+
   @Override
   public void close() {
     store.close();

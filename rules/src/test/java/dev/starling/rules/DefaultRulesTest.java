@@ -110,11 +110,11 @@ class DefaultRulesTest {
         fired(b -> b.set("clicked_urls", List.of("https://acme.example/blog/post", url))));
   }
 
-  @ParameterizedTest(name = "engaged_14d={0} -> {1}")
+  @ParameterizedTest(name = "newly_engaged_14d={0} -> {1}")
   @CsvSource({"3, true", "2, false", "40, true"})
-  void accountSurgeBoundary(long engaged14d, boolean fires) {
+  void accountSurgeBoundary(long newly, boolean fires) {
     assertEquals(fires ? List.of("account-surge") : List.of(),
-        fired(quietAccount().set("engaged_14d", engaged14d).build()));
+        fired(quietAccount().set("engaged_14d", 40).set("newly_engaged_14d", newly).build()));
   }
 
   @ParameterizedTest(name = "was_star={0} recent_misses={1} -> {2}")
@@ -145,8 +145,8 @@ class DefaultRulesTest {
             .get(0).reason());
     assertEquals("a former star subscriber who has not opened the last 5 newsletters",
         BOOK.evaluate(quietSubscriber().set("was_star", true).set("recent_misses", 5).build()).get(0).reason());
-    assertEquals("3 people from Acme engaged in the last 14 days (1 of them new)",
-        BOOK.evaluate(quietAccount().set("engaged_14d", 3).build()).get(0).reason());
+    assertEquals("3 people from Acme started engaging in the last 14 days (5 engaged in all)",
+        BOOK.evaluate(quietAccount().set("engaged_14d", 5).set("newly_engaged_14d", 3).build()).get(0).reason());
   }
 
   @Test

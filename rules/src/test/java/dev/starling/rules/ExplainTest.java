@@ -65,7 +65,7 @@ class ExplainTest {
     Features account = DefaultRulesTest.quietAccount().build();
     assertEquals(List.of("""
         account-surge (priority 1, Account surge): not fired
-          engaged_14d >= 3 was false (engaged_14d = 2)"""),
+          newly_engaged_14d >= 3 was false (newly_engaged_14d = 1)"""),
         book.explain(account).stream().map(Explanation::describe).toList());
   }
 }

@@ -429,7 +429,7 @@ public final class FeatureReplay {
           if (account != null) {
             double[] a = accounts.computeIfAbsent(account, k -> new double[5]);
             a[0]++;
-            boolean engaged = f.status().equals("active") && f.starTier() >= 3;
+            boolean engaged = f.state().equals("engaged") || f.state().equals("active");
             if (engaged) {
               a[1]++;
             }

@@ -1,0 +1,126 @@
+package dev.starling.engine.leads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.engine.Starling;
+import dev.starling.engine.ingest.ImportListener;
+import dev.starling.fixtures.DatasetGenerator;
+import dev.starling.fixtures.DatasetSpec;
+import dev.starling.fixtures.DatasetSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LeadsTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+  static final List<String> RULES = List.of("star-subscriber", "rising-engagement", "reactivated", "high-intent-click",
+      "going-cold", "account-surge");
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {31, 32})
+  void theDefaultRulesSuggestExactlyThePlantedPatterns(long seed) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(3000, 14, seed), tmp.resolve("in"));
+    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+      for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
+        s.importFile(f, null, ImportListener.NONE);
+      }
+      LeadFinder.Run run = s.suggestLeads();
+      for (String rule : RULES) {
+        Set<String> truth = new TreeSet<>(Files.readAllLines(tmp.resolve("in/truth/leads-" + rule + ".txt")));
+        Set<String> found = run.leads().stream().filter(l -> l.ruleId().equals(rule)).map(Lead::subjectKey)
+            .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(!truth.isEmpty(), "seed " + seed + " plants " + rule);
+        assertEquals(truth, found, "seed " + seed + ", rule " + rule);
+      }
+      Set<String> scanners = new HashSet<>(Files.readAllLines(tmp.resolve("in/truth/scanner-clickers.txt")));
+      assertTrue(scanners.size() > 10);
+      assertEquals(scanners, query(s, "SELECT s.email FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
+          + " WHERE f.machine_clicks > 0 AND f.human_clicks = 0"), "seed " + seed);
+
+      LeadFinder.Run again = s.suggestLeads();
+      assertEquals(0, again.created());
+      assertEquals(run.leads(), again.leads());
+    }
+  }
+
+  @Test
+  void noLeadForUnsubscribedPeopleNoResurfacingWithoutNewActivityAndCooldownAfterRejection() throws IOException {
+    Path list = Files.writeString(tmp.resolve("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 0; week < 10; week++) {
+      for (String who : List.of("ana@acme.example", "bo@acme.example")) {
+        ev.append(weekly("send", who, week, 0)).append(weekly("open", who, week, 3600));
+      }
+    }
+    ev.append("unsubscribe,bo@acme.example,nl-9,").append(at(9, 7200)).append('\n');
+    Path events = Files.writeString(tmp.resolve("ev.csv"), ev);
+    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+      s.importFile(list, null, ImportListener.NONE);
+      s.importFile(events, null, ImportListener.NONE);
+      LeadFinder.Run first = s.suggestLeads();
+      assertEquals(List.of("ana@acme.example star-subscriber opened 10 of the last 10 newsletters"),
+          first.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId() + " " + l.reason()).toList());
+      assertEquals(1, first.suppressed()); // bo is a star too, but unsubscribed
+
+      // A week later, a send not opened (10 of 11 is still a star): no new activity, so no new suggestion.
+      s.importFile(Files.writeString(tmp.resolve("w10.csv"), "type,email,campaign_id,at\n" + weekly("send", "ana@acme.example", 10, 0)),
+          null, ImportListener.NONE);
+      LeadFinder.Run quiet = s.suggestLeads();
+      assertEquals(List.of(0, 1), List.of(quiet.leads().size(), quiet.held()));
+
+      // Sales rejects the lead; five weeks of opens later, the 28-day cooldown since the rejection has passed.
+      LeadFinder.setStatus(s.store(), first.leads().get(0).id(), "rejected", CLOCK.millis());
+      StringBuilder more = new StringBuilder("type,email,campaign_id,at\n");
+      more.append(weekly("open", "ana@acme.example", 10, 3600));
+      s.importFile(Files.writeString(tmp.resolve("w10b.csv"), more), null, ImportListener.NONE);
+      assertEquals(List.of(0, 1), List.of(s.suggestLeads().leads().size(), s.suggestLeads().held()),
+          "new activity, but within the cooldown of the rejection");
+      StringBuilder later = new StringBuilder("type,email,campaign_id,at\n");
+      for (int week = 11; week < 16; week++) {
+        later.append(weekly("send", "ana@acme.example", week, 0)).append(weekly("open", "ana@acme.example", week, 3600));
+      }
+      s.importFile(Files.writeString(tmp.resolve("w11.csv"), later), null, ImportListener.NONE);
+      LeadFinder.Run back = s.suggestLeads();
+      assertEquals(List.of("ana@acme.example star-subscriber"),
+          back.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
+      assertTrue(!back.week().equals(first.week()));
+    }
+  }
+
+  static String weekly(String type, String who, int week, int seconds) {
+    return type + "," + who + ",nl-" + week + "," + at(week, seconds) + "\n";
+  }
+
+  static String at(int week, int seconds) {
+    return Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 7L * 86400 + seconds).toString();
+  }
+
+  static Set<String> query(Starling s, String sql) {
+    return s.store().inTransaction(c -> {
+      Set<String> out = new HashSet<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+}
