@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param openWeight score of one human open
  * @param clickWeight score of one human click
  * @param dormancyCampaigns a run of this many received campaigns without a human open is dormancy
- * @param highIntentPatterns case-insensitive fragments of URLs that show buying intent
+ * @param highIntentPatterns URL path segments that show buying intent ({@code pricing} matches
+ *     {@code /pricing} and {@code /en/pricing?x}, not {@code /blog/pricing-tips})
  */
 public record EngagementSettings(
     int prefetchSeconds,

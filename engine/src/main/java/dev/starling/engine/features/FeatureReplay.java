@@ -71,14 +71,14 @@ public final class FeatureReplay {
     try (PreparedStatement campaigns = c.prepareStatement("SELECT id FROM campaigns ORDER BY sent_at IS NULL, sent_at, id");
         PreparedStatement messages = c.prepareStatement(
             // id*2 + delivered, negated for a hard bounce; rows neither received nor hard-bounced are left out
-            "SELECT CASE WHEN bounce = 2 THEN -2 * subscriber_id ELSE 2 * subscriber_id + (delivered_at IS NOT NULL) END"
-                + " FROM messages WHERE campaign_id = ?"
+            "SELECT CASE WHEN bounce = 2 THEN -2 * subscriber_id ELSE 2 * subscriber_id + (delivered_at IS NOT NULL) END,"
+                + " coalesce(delivered_at, sent_at) FROM messages WHERE campaign_id = ?"
                 + " AND (bounce = 2 OR delivered_at IS NOT NULL OR (bounce = 0 AND sent_at IS NOT NULL))");
         PreparedStatement events = c.prepareStatement(
-            "SELECT e.subscriber_id, e.type, e.at, e.agent_id, substr(e.ip, 1, 3) = '17.', e.machine_flag,"
-                + " coalesce(m.delivered_at, m.sent_at), e.url"
-                + " FROM events e LEFT JOIN messages m ON m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id"
-                + " WHERE e.campaign_id = ?")) {
+            // The delivery time comes from the messages scan (an array per campaign): a join would cost
+            // one B-tree lookup per event, most of the replay's time.
+            "SELECT subscriber_id, type, at, agent_id, substr(ip, 1, 3) = '17.', machine_flag, url"
+                + " FROM events WHERE campaign_id = ?")) {
       OpenClassifier opens = new OpenClassifier(settings);
       ClickClassifier clicks = new ClickClassifier(settings);
       int turn = 0;
@@ -90,7 +90,9 @@ public final class FeatureReplay {
           st.beginCampaign();
           try (ResultSet rs = messages.executeQuery()) {
             while (rs.next()) {
-              st.message(rs.getInt(1));
+              int code = rs.getInt(1);
+              long time = rs.getLong(2);
+              st.message(code, rs.wasNull() ? Long.MIN_VALUE : time, turn);
             }
           }
           replayEvents(events, campaign, turn, proxyAgent, scannerAgent, opens, clicks, st);
@@ -126,14 +128,13 @@ public final class FeatureReplay {
           boolean apple = rs.getInt(5) == 1;
           int flag = rs.getInt(6);
           Boolean providerFlag = rs.wasNull() ? null : flag == 1;
-          long delivered = rs.getLong(7);
-          currentDelivered = rs.wasNull() ? Long.MIN_VALUE : delivered;
+          currentDelivered = st.deliveredAt(s, turn);
           boolean known = agent > 0 && agent < proxyAgent.length;
           if (type == EventType.OPEN.code()) {
             OpenReason r = opens.classify(providerFlag, known && proxyAgent[agent], apple, at, currentDelivered);
             st.open(s, turn, at, r.kind() == OpenKind.HUMAN);
           } else {
-            pending.add(new ClickClassifier.Click(at, rs.getString(8), providerFlag, known && scannerAgent[agent]));
+            pending.add(new ClickClassifier.Click(at, rs.getString(7), providerFlag, known && scannerAgent[agent]));
           }
         } else if (type == EventType.COMPLAINT.code()) {
           st.status[s] = (byte) Math.max(st.status[s], State.COMPLAINED);
@@ -202,6 +203,9 @@ public final class FeatureReplay {
     final boolean[] seen;
     final int[] openedStamp;
     final int[] highIntent;
+    // This campaign's delivery (else send) time per subscriber, valid where messageStamp == the turn.
+    final int[] messageStamp;
+    final long[] messageTime;
     final Map<Integer, LinkedHashSet<String>> urls = new HashMap<>();
     final Map<Integer, LinkedHashSet<String>> pages = new HashMap<>();
     private int[] receivedNow = new int[1024];
@@ -231,6 +235,8 @@ public final class FeatureReplay {
       seen = new boolean[n];
       openedStamp = new int[n];
       highIntent = new int[n];
+      messageStamp = new int[n];
+      messageTime = new long[n];
     }
 
     /** A list that says unsubscribed or cleaned is believed even without the event in the log. */
@@ -247,7 +253,15 @@ public final class FeatureReplay {
       count = 0;
     }
 
-    void message(int code) {
+    /** When this campaign's message reached {@code s} (delivery, else send), or {@code Long.MIN_VALUE}. */
+    long deliveredAt(int s, int turn) {
+      return messageStamp[s] == turn ? messageTime[s] : Long.MIN_VALUE;
+    }
+
+    void message(int code, long deliveredOrSent, int turn) {
+      int sub = code < 0 ? -code / 2 : code / 2;
+      messageStamp[sub] = turn;
+      messageTime[sub] = deliveredOrSent;
       if (code < 0) {
         int s = -code / 2;
         seen[s] = true;
@@ -293,7 +307,7 @@ public final class FeatureReplay {
             }
             String lower = c.url().toLowerCase(java.util.Locale.ROOT);
             for (String p : settings.highIntentPatterns()) {
-              if (lower.contains(p)) {
+              if (isPathSegment(lower, p)) {
                 highIntent[s]++;
                 pages.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(p);
                 break;
@@ -305,6 +319,23 @@ public final class FeatureReplay {
         }
       }
       pending.clear();
+    }
+
+    /**
+     * Whether {@code word} is a whole path segment of the URL ({@code /pricing}, {@code /en/demo?x}),
+     * the same test as the default rule's pattern: {@code /blog/pricing-tips} and
+     * {@code https://pricing.example/} do not count.
+     */
+    static boolean isPathSegment(String url, String word) {
+      int scheme = url.indexOf("://");
+      int from = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+      for (int i = from < 0 ? -1 : url.indexOf("/" + word, from); i >= 0; i = url.indexOf("/" + word, i + 1)) {
+        int end = i + 1 + word.length();
+        if (end == url.length() || "/?#".indexOf(url.charAt(end)) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void human(int s, long at, double weight) {
