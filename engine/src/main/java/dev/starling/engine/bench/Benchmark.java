@@ -1,6 +1,20 @@
 package dev.starling.engine.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.starling.connectors.Times;
 import dev.starling.engine.Starling;
+import dev.starling.engine.features.StoredFeatures;
+import dev.starling.engine.leads.FeatureBinding;
+import dev.starling.engine.leads.LeadFinder;
+import dev.starling.rules.FeatureSchema;
+import dev.starling.rules.Features;
+import dev.starling.rules.RuleBook;
+import dev.starling.rules.Subject;
+import java.io.StringWriter;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.ingest.ImportListener;
@@ -19,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +99,7 @@ public final class Benchmark {
           wkImport > 0 ? wk.rowsRead() : weekRows, wkImport, wkFeat, wkImport + wkFeat);
       double total = listS + evS + featS + starS + wkImport + wkFeat;
       out.printf("end to end:      %,d events imported and stars found in %.1f s%n", gen.events(), total);
+      rules(s, out);
       Set<String> truth = new HashSet<>(Files.readAllLines(input.resolve(DatasetGenerator.STARS_TRUTH)));
       Set<String> found = new HashSet<>();
       stars.forEach(st -> found.add(st.email()));
@@ -93,6 +109,137 @@ public final class Benchmark {
     out.printf("peak heap:       %s%n", mb(peakHeap()));
     out.printf("store size:      %s (%s)%n", mb(dirSize(data)), data.resolve("starling.db"));
     out.flush();
+    formats(workDir, history, out);
+  }
+
+  /** The default rule pack over the stored features: 1,000,000 evaluations, then the whole leads run. */
+  private static void rules(Starling s, PrintWriter out) {
+    RuleBook book = RuleBook.defaults(FeatureSchema.standard());
+    List<Features> all = new ArrayList<>();
+    FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
+    s.store().inTransaction(c -> {
+      StoredFeatures.forEachSubscriber(c, f -> all.add(bind.subscriber(f)));
+      return null;
+    });
+    int passes = Math.max(1, (1_000_000 + all.size() - 1) / all.size());
+    long matches = 0;
+    long t0 = System.nanoTime();
+    for (int p = 0; p < passes; p++) {
+      for (Features f : all) {
+        matches += book.evaluate(f).size();
+      }
+    }
+    double secs = secs(t0);
+    out.printf("rules:           %,d subscriber evaluations of the default pack (%d rules) in %.2f s = %.0f ns each (%,d matches)%n",
+        (long) passes * all.size(), book.rules(Subject.SUBSCRIBER).size(), secs, secs * 1e9 / ((long) passes * all.size()), matches);
+    t0 = System.nanoTime();
+    LeadFinder.Run run = s.suggestLeads();
+    out.printf("leads:           %,d suggestions for %s from %,d subscribers and %,d accounts in %.2f s%n",
+        run.leads().size(), run.week(), run.subscribers(), run.accounts(), secs(t0));
+    out.flush();
+  }
+
+  /**
+   * Per-format ingest into fresh stores: the events as a SendGrid Event Webhook log (NDJSON) and a
+   * 100,000-row subscriber sheet (.xlsx), each with its own peak heap.
+   */
+  private static void formats(Path workDir, Path canonicalEvents, PrintWriter out) throws IOException {
+    Path sendgrid = workDir.resolve("input/sendgrid.ndjson");
+    long written = toSendGrid(canonicalEvents, sendgrid, 2_000_000);
+    resetPeaks();
+    try (Starling s = Starling.open(workDir.resolve("data-sendgrid"), Clock.systemUTC())) {
+      long t0 = System.nanoTime();
+      ImportSummary sum = s.importFile(sendgrid, null, ImportListener.NONE);
+      double secs = secs(t0);
+      out.printf("sendgrid ndjson: %,d events (%s) in %.2f s = %,.0f events/s (format %s, rejected %,d), peak heap %s%n",
+          sum.rowsRead(), mb(size(sendgrid)), secs, sum.rowsRead() / secs, sum.format(), sum.rejected(), mb(peakHeap()));
+    }
+    Path xlsx = workDir.resolve("input/subscribers.xlsx");
+    writeXlsx(xlsx, 100_000);
+    resetPeaks();
+    try (Starling s = Starling.open(workDir.resolve("data-xlsx"), Clock.systemUTC())) {
+      long t0 = System.nanoTime();
+      ImportSummary sum = s.importFile(xlsx, null, ImportListener.NONE);
+      double secs = secs(t0);
+      out.printf("xlsx sheet:      %,d rows (%s) in %.2f s = %,.0f rows/s (format %s, rejected %,d), peak heap %s%n",
+          sum.rowsRead(), mb(size(xlsx)), secs, sum.rowsRead() / secs, sum.format(), sum.rejected(), mb(peakHeap()));
+    }
+    out.flush();
+  }
+
+  /** Rewrites the first {@code limit} canonical events as SendGrid webhook events, one JSON object per line. */
+  private static long toSendGrid(Path canonical, Path target, long limit) throws IOException {
+    JsonFactory json = new JsonFactory();
+    long n = 0;
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(canonical);
+        BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      boolean header = true;
+      for (CsvRecord r : csv) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        if (n == limit) {
+          break;
+        }
+        String type = r.getField(0);
+        String event = switch (type) {
+          case "send" -> "processed";
+          case "delivery" -> "delivered";
+          case "complaint" -> "spamreport";
+          default -> type;
+        };
+        StringWriter line = new StringWriter(256);
+        try (JsonGenerator g = json.createGenerator(line)) {
+          g.writeStartObject();
+          g.writeStringField("email", r.getField(1));
+          g.writeNumberField("timestamp", Times.parseMillis(r.getField(3)) / 1000);
+          g.writeStringField("event", event);
+          g.writeStringField("sg_event_id", "bench-" + n);
+          g.writeStringField("sg_message_id", r.getField(2) + "." + r.getField(1));
+          g.writeStringField("campaign_id", r.getField(2));
+          if (!r.getField(5).isEmpty()) {
+            g.writeStringField("useragent", r.getField(5));
+            g.writeStringField("ip", r.getField(6));
+          }
+          if (!r.getField(7).isEmpty()) {
+            g.writeStringField("url", r.getField(7));
+          }
+          if (type.equals("bounce")) {
+            g.writeStringField("type", r.getField(8).equals("hard") ? "bounce" : "blocked");
+            g.writeStringField("status", r.getField(8).equals("hard") ? "5.1.1" : "4.2.2");
+          }
+          g.writeEndObject();
+        }
+        w.write(line.toString());
+        w.newLine();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A subscriber sheet as marketing keeps one: a title row, then the header, then the people (SXSSF: streamed). */
+  private static void writeXlsx(Path target, int rows) throws IOException {
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(200); var os = Files.newOutputStream(target)) {
+      var sheet = wb.createSheet("Suscriptores");
+      sheet.createRow(0).createCell(0).setCellValue("Suscriptores del boletín (export)");
+      var header = sheet.createRow(1);
+      String[] names = {"Correo electrónico", "Nombre", "Apellidos", "Empresa", "País"};
+      for (int i = 0; i < names.length; i++) {
+        header.createCell(i).setCellValue(names[i]);
+      }
+      for (int i = 0; i < rows; i++) {
+        var row = sheet.createRow(i + 2);
+        row.createCell(0).setCellValue("persona" + i + "@empresa" + (i % 997) + ".example");
+        row.createCell(1).setCellValue(i % 2 == 0 ? "José" : "María");
+        row.createCell(2).setCellValue("Núñez " + i);
+        row.createCell(3).setCellValue("Empresa " + (i % 997));
+        row.createCell(4).setCellValue("ES");
+      }
+      wb.write(os);
+      wb.dispose();
+    }
   }
 
   /** Copies {@code events} into two files: the given campaign's rows, and all the others. */
