@@ -107,6 +107,10 @@ class DefaultRulesTest {
       "https://pricing.example/,                false"})
   void highIntentClickPattern(String url, boolean fires) {
     assertEquals(fires ? List.of("high-intent-click") : List.of(),
+        fired(b -> b.set("clicked_urls", List.of("https://acme.example/blog/post", url)).set("days_since_human_activity", 14)));
+    assertEquals(List.of(), fired(b -> b.set("clicked_urls", List.of(url)).set("days_since_human_activity", 15)),
+        "a high-intent click needs activity in the last 14 days");
+    assertEquals(fires ? List.of("high-intent-click") : List.of(),
         fired(b -> b.set("clicked_urls", List.of("https://acme.example/blog/post", url))));
   }
 

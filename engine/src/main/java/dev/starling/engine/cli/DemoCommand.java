@@ -57,6 +57,10 @@ final class DemoCommand implements Callable<Integer> {
       String data = "--data " + dir;
       out.println();
       out.println("What to try next:");
+      out.println("  ./starling leads " + data + "                              this week's lead suggestions, each with its reason");
+      if (!all.isEmpty()) {
+        out.println("  ./starling explain " + data + " " + all.get(0).email() + "   why: features, each open's verdict, each rule");
+      }
       out.println("  ./starling stars " + data + " --format csv > stars.csv     all stars, for a spreadsheet");
       out.println("  ./starling stars " + data + " --min-ratio 0.8              a looser definition");
       out.println("  ./starling imports " + data + "                            what was imported, with figures");
