@@ -55,21 +55,46 @@ public final class FeatureReplay {
     });
   }
 
+  /** Campaigns before the end at which the second snapshot is kept (late opens touch the last few). */
+  static final int KEEP_BACK = 2;
+
   /** Recomputes every subscriber's and account's features inside the caller's transaction. */
   public static void refresh(Connection c, EngagementSettings settings, long now) throws SQLException {
+    refresh(c, settings, now, false);
+  }
+
+  /**
+   * Recomputes the features; resumes from a saved replay state when the imports since the last
+   * refresh touched only campaigns after it (the weekly case), else replays everything.
+   *
+   * @param forceFull replay from the first campaign whatever was saved
+   * @return the number of campaigns replayed (of all campaigns in the store)
+   */
+  static int refresh(Connection c, EngagementSettings settings, long now, boolean forceFull) throws SQLException {
     int n = intQuery(c, "SELECT coalesce(max(id), 0) FROM subscribers") + 1;
     long asOf = Math.min(now, Math.max(longQuery(c, "SELECT coalesce(max(at), 0) FROM events"),
         longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0), coalesce(bounced_at, 0))), 0) FROM messages")));
     if (asOf == 0) {
       asOf = now;
     }
-    State st = new State(n, settings, asOf);
+    List<Integer> order = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM campaigns ORDER BY sent_at IS NULL, sent_at, id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        order.add(rs.getInt(1));
+      }
+    }
+    boolean full = forceFull || Meta.get(c, Meta.FEATURES_DIRTY).map("full"::equals).orElse(false)
+        || !Meta.get(c, Meta.FEATURES_SETTINGS).map(settings.fingerprint()::equals).orElse(false);
+    State st = full ? null : ReplaySnapshot.resume(c, order, dirtyCampaigns(c), n, settings, asOf);
+    if (st == null) {
+      st = new State(n, settings, asOf);
+    }
+    int from = st.turn;
     boolean[] proxyAgent = agentFlags(c, true);
     boolean[] scannerAgent = agentFlags(c, false);
-    st.listStatus(c);
 
-    try (PreparedStatement campaigns = c.prepareStatement("SELECT id FROM campaigns ORDER BY sent_at IS NULL, sent_at, id");
-        PreparedStatement messages = c.prepareStatement(
+    try (PreparedStatement messages = c.prepareStatement(
             // id*2 + delivered, negated for a hard bounce; rows neither received nor hard-bounced are left out
             "SELECT CASE WHEN bounce = 2 THEN -2 * subscriber_id ELSE 2 * subscriber_id + (delivered_at IS NOT NULL) END,"
                 + " coalesce(delivered_at, sent_at) FROM messages WHERE campaign_id = ?"
@@ -81,29 +106,54 @@ public final class FeatureReplay {
                 + " FROM events WHERE campaign_id = ?")) {
       OpenClassifier opens = new OpenClassifier(settings);
       ClickClassifier clicks = new ClickClassifier(settings);
-      int turn = 0;
-      try (ResultSet cs = campaigns.executeQuery()) {
-        while (cs.next()) {
-          turn++;
-          int campaign = cs.getInt(1);
-          messages.setInt(1, campaign);
-          st.beginCampaign();
-          try (ResultSet rs = messages.executeQuery()) {
-            while (rs.next()) {
-              int code = rs.getInt(1);
-              long time = rs.getLong(2);
-              st.message(code, rs.wasNull() ? Long.MIN_VALUE : time, turn);
-            }
+      ReplaySnapshot earlier = from >= order.size() - KEEP_BACK ? ReplaySnapshot.load(c, 1) : null;
+      if (from == order.size() - KEEP_BACK || order.size() <= KEEP_BACK) {
+        earlier = ReplaySnapshot.of(st, order);
+      }
+      for (int i = from; i < order.size(); i++) {
+        int turn = i + 1;
+        int campaign = order.get(i);
+        messages.setInt(1, campaign);
+        st.beginCampaign();
+        try (ResultSet rs = messages.executeQuery()) {
+          while (rs.next()) {
+            int code = rs.getInt(1);
+            long time = rs.getLong(2);
+            st.message(code, rs.wasNull() ? Long.MIN_VALUE : time, turn);
           }
-          replayEvents(events, campaign, turn, proxyAgent, scannerAgent, opens, clicks, st);
-          st.endCampaign(turn);
+        }
+        replayEvents(events, campaign, turn, proxyAgent, scannerAgent, opens, clicks, st);
+        st.endCampaign(turn);
+        if (turn == order.size() - KEEP_BACK) {
+          earlier = ReplaySnapshot.of(st, order);
         }
       }
-      replayEvents(events, 0, -1, proxyAgent, scannerAgent, opens, clicks, st); // list-level unsubscribes, complaints
+      ReplaySnapshot.save(c, 0, ReplaySnapshot.of(st, order));
+      if (earlier != null) {
+        ReplaySnapshot.save(c, 1, earlier);
+      }
+      // After the snapshots: list-level unsubscribes and complaints, and the list's own status, are
+      // applied on every refresh (they only ever raise a status, so applying them again is harmless).
+      replayEvents(events, 0, order.size() + 1, proxyAgent, scannerAgent, opens, clicks, st);
     }
+    st.listStatus(c);
     st.write(c, now);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM dirty_campaigns");
+    }
     Meta.set(c, Meta.FEATURES_DIRTY, "0");
     Meta.set(c, Meta.FEATURES_SETTINGS, settings.fingerprint());
+    return order.size() - from;
+  }
+
+  private static java.util.Set<Integer> dirtyCampaigns(Connection c) throws SQLException {
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT campaign_id FROM dirty_campaigns")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
   }
 
   private static void replayEvents(PreparedStatement events, int campaign, int turn, boolean[] proxyAgent,
@@ -182,6 +232,8 @@ public final class FeatureReplay {
 
     final EngagementSettings settings;
     final long asOf;
+    /** Campaigns replayed into this state. */
+    int turn;
     final double decayPerMs;
     final int[] received;
     final int[] delivered;
@@ -206,15 +258,15 @@ public final class FeatureReplay {
     // This campaign's delivery (else send) time per subscriber, valid where messageStamp == the turn.
     final int[] messageStamp;
     final long[] messageTime;
-    final Map<Integer, LinkedHashSet<String>> urls = new HashMap<>();
-    final Map<Integer, LinkedHashSet<String>> pages = new HashMap<>();
+    Map<Integer, LinkedHashSet<String>> urls = new HashMap<>();
+    Map<Integer, LinkedHashSet<String>> pages = new HashMap<>();
     private int[] receivedNow = new int[1024];
     private int count;
 
     State(int n, EngagementSettings settings, long asOf) {
       this.settings = settings;
       this.asOf = asOf;
-      this.decayPerMs = Math.log(2) / (settings.halfLifeDays() * DAY);
+      this.decayPerMs = settings == null ? 0 : Math.log(2) / (settings.halfLifeDays() * DAY);
       received = new int[n];
       delivered = new int[n];
       opened = new int[n];
@@ -237,6 +289,51 @@ public final class FeatureReplay {
       highIntent = new int[n];
       messageStamp = new int[n];
       messageTime = new long[n];
+    }
+
+    /** The per-subscriber int arrays a snapshot keeps, in a fixed order. */
+    int[][] ints() {
+      return new int[][] {received, delivered, opened, humanOpens, machineOpens, humanClicks, machineClicks, streak, misses, highIntent};
+    }
+
+    long[][] longs() {
+      return new long[][] {history, lastHuman, firstHuman};
+    }
+
+    boolean[][] booleans() {
+      return new boolean[][] {wasStar, dormantBefore, everOpened, seen};
+    }
+
+    /**
+     * A deep copy with room for {@code n} subscribers, re-dated to {@code newAsOf} with every score
+     * multiplied by {@code scoreFactor}. Per-campaign scratch is not copied (it is reset every campaign).
+     */
+    State copy(int n, EngagementSettings settings, long newAsOf, double scoreFactor) {
+      State c = new State(n, settings, newAsOf);
+      int m = Math.min(n, received.length);
+      int[][] from = ints();
+      int[][] to = c.ints();
+      for (int k = 0; k < from.length; k++) {
+        System.arraycopy(from[k], 0, to[k], 0, m);
+      }
+      long[][] lf = longs();
+      long[][] lt = c.longs();
+      for (int k = 0; k < lf.length; k++) {
+        System.arraycopy(lf[k], 0, lt[k], 0, m);
+      }
+      boolean[][] bf = booleans();
+      boolean[][] bt = c.booleans();
+      for (int k = 0; k < bf.length; k++) {
+        System.arraycopy(bf[k], 0, bt[k], 0, m);
+      }
+      System.arraycopy(status, 0, c.status, 0, m);
+      for (int i = 0; i < m; i++) {
+        c.score[i] = score[i] * scoreFactor;
+      }
+      c.urls = ReplaySnapshot.deepCopy(urls);
+      c.pages = ReplaySnapshot.deepCopy(pages);
+      c.turn = turn;
+      return c;
     }
 
     /** A list that says unsubscribed or cleaned is believed even without the event in the log. */
@@ -349,6 +446,7 @@ public final class FeatureReplay {
     }
 
     void endCampaign(int turn) {
+      this.turn = turn;
       for (int i = 0; i < count; i++) {
         int s = receivedNow[i];
         received[s]++;

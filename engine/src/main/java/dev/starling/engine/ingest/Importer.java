@@ -104,7 +104,8 @@ public final class Importer {
           }
           listener.progress(counted.count, size, b.rowsRead);
           b.finish(reader.contentKind(), clock.millis());
-          Meta.set(c, Meta.FEATURES_DIRTY, "1");
+          boolean full = b.listRows > 0 || Meta.get(c, Meta.FEATURES_DIRTY).map("full"::equals).orElse(false);
+          Meta.set(c, Meta.FEATURES_DIRTY, full ? "full" : "1");
           return b;
         });
         return new ImportSummary(source, chosen.id(), reader.contentKind(), batch.importId, 0, batch.rowsRead,
@@ -187,6 +188,7 @@ public final class Importer {
     long newSubscribers;
     long unknownCampaigns;
     ImportSummary.Quality quality = ImportSummary.Quality.NONE;
+    long listRows;
     final java.util.BitSet touchedCampaigns = new java.util.BitSet();
     final List<Rejection> firstRejections = new ArrayList<>();
 
@@ -292,6 +294,7 @@ public final class Importer {
     }
 
     private void subscriber(Subscriber s) throws SQLException {
+      listRows++;
       String tags = s.tags().isEmpty() ? null : String.join(String.valueOf(CanonicalColumns.TAG_SEPARATOR), s.tags());
       String status = s.status() == null ? null : s.status().name().toLowerCase(java.util.Locale.ROOT);
       Integer id = subscriberIds.get(s.email());
@@ -494,6 +497,13 @@ public final class Importer {
         }
       }
       quality = quality();
+      try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO dirty_campaigns (campaign_id) VALUES (?)")) {
+        for (int camp = touchedCampaigns.nextSetBit(0); camp >= 0; camp = touchedCampaigns.nextSetBit(camp + 1)) {
+          ps.setInt(1, camp);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE imports SET no_send_engagements = ?, clicks_before_delivery = ?, events_before_signup = ?,"
               + " untracked_sends = ? WHERE id = ?")) {

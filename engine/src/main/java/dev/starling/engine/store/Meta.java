@@ -8,7 +8,11 @@ import java.util.Optional;
 
 /** The store's small key-value facts about itself (table {@code meta}). */
 public final class Meta {
-  /** "1" when an import landed after the last feature refresh. */
+  /**
+   * "1" when an import landed after the last feature refresh (the campaigns it touched are in
+   * {@code dirty_campaigns}); "full" when it also changed subscribers' list data, which the
+   * incremental refresh cannot patch.
+   */
   public static final String FEATURES_DIRTY = "features_dirty";
   /** The engagement settings the stored features were computed with. */
   public static final String FEATURES_SETTINGS = "features_settings";

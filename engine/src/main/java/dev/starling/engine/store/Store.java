@@ -21,7 +21,8 @@ public final class Store implements AutoCloseable {
   public static final String FILE_NAME = "starling.db";
 
   /** Applied in order; the number in the name is the schema version it brings the file to. */
-  static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql", "003-engagement-and-leads.sql");
+  static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql", "003-engagement-and-leads.sql",
+      "004-incremental-features.sql");
 
   private final Path file;
   private final Connection connection;
