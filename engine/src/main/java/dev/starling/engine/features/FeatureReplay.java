@@ -71,9 +71,9 @@ public final class FeatureReplay {
    * @return the number of campaigns replayed (of all campaigns in the store)
    */
   static int refresh(Connection c, EngagementSettings settings, long now, boolean forceFull) throws SQLException {
+    Timing timing = new Timing();
     int n = intQuery(c, "SELECT coalesce(max(id), 0) FROM subscribers") + 1;
-    long asOf = Math.min(now, Math.max(longQuery(c, "SELECT coalesce(max(at), 0) FROM events"),
-        longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0), coalesce(bounced_at, 0))), 0) FROM messages")));
+    long asOf = Math.min(now, latestDataTime(c));
     if (asOf == 0) {
       asOf = now;
     }
@@ -91,6 +91,7 @@ public final class FeatureReplay {
       st = new State(n, settings, asOf);
     }
     int from = st.turn;
+    timing.mark("resume from turn " + from);
     boolean[] proxyAgent = agentFlags(c, true);
     boolean[] scannerAgent = agentFlags(c, false);
 
@@ -106,7 +107,8 @@ public final class FeatureReplay {
                 + " FROM events WHERE campaign_id = ?")) {
       OpenClassifier opens = new OpenClassifier(settings);
       ClickClassifier clicks = new ClickClassifier(settings);
-      ReplaySnapshot earlier = from >= order.size() - KEEP_BACK ? ReplaySnapshot.load(c, 1) : null;
+      // The earlier snapshot: kept as saved when this replay starts past its point, else taken anew.
+      ReplaySnapshot earlier = null;
       if (from == order.size() - KEEP_BACK || order.size() <= KEEP_BACK) {
         earlier = ReplaySnapshot.of(st, order);
       }
@@ -128,22 +130,49 @@ public final class FeatureReplay {
           earlier = ReplaySnapshot.of(st, order);
         }
       }
+      timing.mark("replay " + (order.size() - from) + " campaigns");
       ReplaySnapshot.save(c, 0, ReplaySnapshot.of(st, order));
       if (earlier != null) {
         ReplaySnapshot.save(c, 1, earlier);
       }
+      timing.mark("save snapshots");
       // After the snapshots: list-level unsubscribes and complaints, and the list's own status, are
       // applied on every refresh (they only ever raise a status, so applying them again is harmless).
       replayEvents(events, 0, order.size() + 1, proxyAgent, scannerAgent, opens, clicks, st);
     }
     st.listStatus(c);
     st.write(c, now);
+    timing.mark("write features");
     try (Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM dirty_campaigns");
     }
     Meta.set(c, Meta.FEATURES_DIRTY, "0");
     Meta.set(c, Meta.FEATURES_SETTINGS, settings.fingerprint());
     return order.size() - from;
+  }
+
+  /** Phase times on stderr when the JVM runs with -Dstarling.timing=true (for tuning; off by default). */
+  private static final class Timing {
+    private final boolean on = Boolean.getBoolean("starling.timing");
+    private long last = System.nanoTime();
+
+    void mark(String phase) {
+      if (on) {
+        long t = System.nanoTime();
+        System.err.printf("refresh: %-28s %6.2f s%n", phase, (t - last) / 1e9);
+        last = t;
+      }
+    }
+  }
+
+  /** The newest event or message time in the store: kept by the importer, else found by a scan. */
+  public static long latestDataTime(Connection c) throws SQLException {
+    var kept = Meta.get(c, Meta.LATEST_DATA_TIME);
+    if (kept.isPresent()) {
+      return Long.parseLong(kept.get());
+    }
+    return Math.max(longQuery(c, "SELECT coalesce(max(at), 0) FROM events"),
+        longQuery(c, "SELECT coalesce(max(max(coalesce(delivered_at, 0), coalesce(sent_at, 0), coalesce(bounced_at, 0))), 0) FROM messages"));
   }
 
   private static java.util.Set<Integer> dirtyCampaigns(Connection c) throws SQLException {

@@ -15,8 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+import java.nio.ByteBuffer;
 
 /**
  * A copy of the replay's per-subscriber state after some number of campaigns, kept in the store
@@ -33,14 +32,24 @@ final class ReplaySnapshot {
   final int[] campaigns;
   final long asOf;
   final String settings;
-  final FeatureReplay.State state;
+  private FeatureReplay.State state;
+  private final byte[] encoded;
 
-  private ReplaySnapshot(int turn, int[] campaigns, long asOf, String settings, FeatureReplay.State state) {
+  private ReplaySnapshot(int turn, int[] campaigns, long asOf, String settings, FeatureReplay.State state, byte[] encoded) {
     this.turn = turn;
     this.campaigns = campaigns;
     this.asOf = asOf;
     this.settings = settings;
     this.state = state;
+    this.encoded = encoded;
+  }
+
+  /** The state, decoded on first use (a snapshot that turns out invalid is never decoded). */
+  FeatureReplay.State state() {
+    if (state == null) {
+      state = decode(encoded, turn, asOf);
+    }
+    return state;
   }
 
   /** A deep copy of {@code st}, which has replayed the first {@code st.turn} campaigns of {@code order}. */
@@ -49,7 +58,7 @@ final class ReplaySnapshot {
     for (int i = 0; i < st.turn; i++) {
       ids[i] = order.get(i);
     }
-    return new ReplaySnapshot(st.turn, ids, st.asOf, st.settings.fingerprint(), st.copy(st.received.length, st.settings, st.asOf, 1.0));
+    return new ReplaySnapshot(st.turn, ids, st.asOf, st.settings.fingerprint(), st.copy(st.received.length, st.settings, st.asOf, 1.0), null);
   }
 
   /**
@@ -68,8 +77,7 @@ final class ReplaySnapshot {
     }
     for (int slot = 0; slot <= 1; slot++) {
       ReplaySnapshot s = load(c, slot);
-      if (s == null || !s.settings.equals(settings.fingerprint()) || s.turn > firstDirty || asOf < s.asOf
-          || s.state.received.length > n) {
+      if (s == null || !s.settings.equals(settings.fingerprint()) || s.turn > firstDirty || asOf < s.asOf) {
         continue;
       }
       boolean prefix = true;
@@ -78,7 +86,10 @@ final class ReplaySnapshot {
       }
       if (prefix) {
         double decay = Math.exp(-Math.log(2) / (settings.halfLifeDays() * FeatureReplay.DAY) * (asOf - s.asOf));
-        return s.state.copy(n, settings, asOf, decay);
+        if (s.state().received.length > n) {
+          continue;
+        }
+        return s.state().copy(n, settings, asOf, decay);
       }
     }
     return null;
@@ -97,7 +108,7 @@ final class ReplaySnapshot {
         byte[] state = rs.getBytes(3);
         long asOf = rs.getLong(4);
         String settings = rs.getString(5);
-        return new ReplaySnapshot(turn, campaigns, asOf, settings, decode(state, turn, asOf));
+        return new ReplaySnapshot(turn, campaigns, asOf, settings, null, state);
       }
     }
   }
@@ -109,75 +120,78 @@ final class ReplaySnapshot {
       ps.setInt(1, slot);
       ps.setInt(2, s.turn);
       ps.setBytes(3, writeInts(s.campaigns));
-      ps.setBytes(4, encode(s.state));
+      ps.setBytes(4, encode(s.state()));
       ps.setLong(5, s.asOf);
       ps.setString(6, s.settings);
       ps.executeUpdate();
     }
   }
 
+  /** Raw arrays, copied in bulk (a per-element stream or compression costs more than the whole replay of a week). */
   private static byte[] encode(FeatureReplay.State st) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(st.received.length * 64);
-    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
-      int n = st.received.length;
-      out.writeInt(n);
-      for (int[] a : st.ints()) {
-        for (int i = 0; i < n; i++) {
-          out.writeInt(a[i]);
-        }
-      }
-      for (long[] a : st.longs()) {
-        for (int i = 0; i < n; i++) {
-          out.writeLong(a[i]);
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        out.writeDouble(st.score[i]);
-      }
-      for (boolean[] a : st.booleans()) {
-        for (int i = 0; i < n; i++) {
-          out.writeBoolean(a[i]);
-        }
-      }
-      out.write(st.status, 0, n);
+    int n = st.received.length;
+    byte[] sets;
+    ByteArrayOutputStream setBytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(setBytes)) {
       writeSets(out, st.urls);
       writeSets(out, st.pages);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    sets = setBytes.toByteArray();
+    int[][] ints = st.ints();
+    long[][] longs = st.longs();
+    boolean[][] bools = st.booleans();
+    ByteBuffer buf = ByteBuffer.allocate(4 + n * (ints.length * 4 + longs.length * 8 + 8 + bools.length + 1) + sets.length);
+    buf.putInt(n);
+    for (int[] a : ints) {
+      buf.asIntBuffer().put(a, 0, n);
+      buf.position(buf.position() + n * 4);
+    }
+    for (long[] a : longs) {
+      buf.asLongBuffer().put(a, 0, n);
+      buf.position(buf.position() + n * 8);
+    }
+    buf.asDoubleBuffer().put(st.score, 0, n);
+    buf.position(buf.position() + n * 8);
+    for (boolean[] a : bools) {
+      for (int i = 0; i < n; i++) {
+        buf.put(a[i] ? (byte) 1 : 0);
+      }
+    }
+    buf.put(st.status, 0, n);
+    buf.put(sets);
+    return buf.array();
   }
 
   private static FeatureReplay.State decode(byte[] data, int turn, long asOf) {
-    try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
-      int n = in.readInt();
-      FeatureReplay.State st = new FeatureReplay.State(n, null, asOf);
-      for (int[] a : st.ints()) {
-        for (int i = 0; i < n; i++) {
-          a[i] = in.readInt();
-        }
-      }
-      for (long[] a : st.longs()) {
-        for (int i = 0; i < n; i++) {
-          a[i] = in.readLong();
-        }
-      }
+    ByteBuffer buf = ByteBuffer.wrap(data);
+    int n = buf.getInt();
+    FeatureReplay.State st = new FeatureReplay.State(n, null, asOf);
+    for (int[] a : st.ints()) {
+      buf.asIntBuffer().get(a, 0, n);
+      buf.position(buf.position() + n * 4);
+    }
+    for (long[] a : st.longs()) {
+      buf.asLongBuffer().get(a, 0, n);
+      buf.position(buf.position() + n * 8);
+    }
+    buf.asDoubleBuffer().get(st.score, 0, n);
+    buf.position(buf.position() + n * 8);
+    for (boolean[] a : st.booleans()) {
       for (int i = 0; i < n; i++) {
-        st.score[i] = in.readDouble();
+        a[i] = buf.get() == 1;
       }
-      for (boolean[] a : st.booleans()) {
-        for (int i = 0; i < n; i++) {
-          a[i] = in.readBoolean();
-        }
-      }
-      in.readFully(st.status, 0, n);
+    }
+    buf.get(st.status, 0, n);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, buf.position(), buf.remaining()))) {
       readSets(in, st.urls);
       readSets(in, st.pages);
-      st.turn = turn;
-      return st;
     } catch (IOException e) {
       throw new UncheckedIOException("the saved replay state is unreadable", e);
     }
+    st.turn = turn;
+    return st;
   }
 
   private static void writeSets(DataOutputStream out, Map<Integer, LinkedHashSet<String>> sets) throws IOException {

@@ -104,6 +104,9 @@ public final class Importer {
           }
           listener.progress(counted.count, size, b.rowsRead);
           b.finish(reader.contentKind(), clock.millis());
+          long latest = Math.max(b.latest, Meta.get(c, Meta.LATEST_DATA_TIME).map(Long::parseLong)
+              .orElseGet(() -> b.latestInStore()));
+          Meta.set(c, Meta.LATEST_DATA_TIME, Long.toString(latest));
           boolean full = b.listRows > 0 || Meta.get(c, Meta.FEATURES_DIRTY).map("full"::equals).orElse(false);
           Meta.set(c, Meta.FEATURES_DIRTY, full ? "full" : "1");
           return b;
@@ -189,6 +192,7 @@ public final class Importer {
     long unknownCampaigns;
     ImportSummary.Quality quality = ImportSummary.Quality.NONE;
     long listRows;
+    long latest;
     final java.util.BitSet touchedCampaigns = new java.util.BitSet();
     final List<Rejection> firstRejections = new ArrayList<>();
 
@@ -355,6 +359,7 @@ public final class Importer {
     }
 
     private void event(Event e) throws SQLException {
+      latest = Math.max(latest, e.atMillis());
       int sub = subscriberFor(e);
       int camp = e.campaignId() == null ? 0 : campaignFor(e.campaignId());
       touchedCampaigns.set(camp);
@@ -532,6 +537,15 @@ public final class Importer {
         ps.close();
       }
       insertAgent.close();
+    }
+
+    /** The newest time already in the store (a store from before the importer kept it in meta). */
+    long latestInStore() {
+      try {
+        return dev.starling.engine.features.FeatureReplay.latestDataTime(c);
+      } catch (SQLException e) {
+        throw new dev.starling.engine.store.StoreException("cannot read the store's latest time: " + e.getMessage(), e);
+      }
     }
 
     /** The data-quality figures: primary-key lookups from this import's events, and per touched campaign. */

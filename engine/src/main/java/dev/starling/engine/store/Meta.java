@@ -14,6 +14,8 @@ public final class Meta {
    * incremental refresh cannot patch.
    */
   public static final String FEATURES_DIRTY = "features_dirty";
+  /** The newest event or message time in the store (UTC ms): the features' as-of, before the clock cap. */
+  public static final String LATEST_DATA_TIME = "latest_data_time";
   /** The engagement settings the stored features were computed with. */
   public static final String FEATURES_SETTINGS = "features_settings";
 
