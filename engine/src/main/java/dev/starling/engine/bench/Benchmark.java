@@ -27,8 +27,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +104,7 @@ public final class Benchmark {
       out.printf("correctness:     %,d stars found, ground truth %,d, %s%n", found.size(), truth.size(),
           found.equals(truth) ? "identical" : "DIFFERENT");
     }
-    out.printf("peak heap:       %s%n", mb(peakHeap()));
+    out.printf("peak heap:       %s (sampled; includes uncollected garbage)%n", mb(peakHeap()));
     out.printf("store size:      %s (%s)%n", mb(dirSize(data)), data.resolve("starling.db"));
     out.flush();
     formats(workDir, history, out);
@@ -271,22 +269,35 @@ public final class Benchmark {
     return n;
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
+  /**
+   * The largest heap use seen since the last reset, sampled every 20 ms on a daemon thread. It
+   * includes garbage not yet collected, so it shows what the heap cap must allow, not the live set.
+   * (Summing each memory pool's own peak overstates it: the pools peak at different moments.)
+   */
+  private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+  static {
+    Thread sampler = new Thread(() -> {
+      var memory = ManagementFactory.getMemoryMXBean();
+      while (true) {
+        PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
-    }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
+  private static void resetPeaks() {
+    PEAK.set(0);
   }
 
   private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+    return PEAK.get();
   }
 
   private static long size(Path p) throws IOException {
