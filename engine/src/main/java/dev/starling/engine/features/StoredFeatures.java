@@ -1,6 +1,5 @@
 package dev.starling.engine.features;
 
-import dev.starling.engine.leads.AccountFeatures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

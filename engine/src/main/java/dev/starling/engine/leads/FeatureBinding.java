@@ -1,5 +1,6 @@
 package dev.starling.engine.leads;
 
+import dev.starling.engine.features.AccountFeatures;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.Features;

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Evaluates the rules over the stored features and keeps the week's suggestions.
@@ -206,6 +205,4 @@ public final class LeadFinder {
     var d = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
     return String.format(java.util.Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
-
-  static final Set<String> SUBJECTS = Set.of("subscriber", "account");
 }

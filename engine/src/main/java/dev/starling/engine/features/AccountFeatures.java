@@ -1,4 +1,4 @@
-package dev.starling.engine.leads;
+package dev.starling.engine.features;
 
 /** One account's engagement, as stored in {@code account_features}. */
 public record AccountFeatures(
