@@ -200,9 +200,17 @@ public final class Importer {
     private final PreparedStatement updateSubscriber;
     private final PreparedStatement insertCampaign;
     private final PreparedStatement updateCampaign;
-    private final PreparedStatement send;
-    private final PreparedStatement delivery;
-    private final PreparedStatement bounce;
+    private final PreparedStatement message;
+    /** Rows of the file behind each queued message write (a merged send + delivery is two). */
+    private int[] messageRows = new int[BATCH];
+    // The message being merged: consecutive send/delivery/bounce rows of one (campaign, subscriber).
+    private int mCamp = -1;
+    private int mSub;
+    private long mSent;
+    private long mDelivered;
+    private long mBounced;
+    private int mBounce;
+    private int mRows;
     private final PreparedStatement event;
     private final PreparedStatement insertAgent;
     private final PreparedStatement rejection;
@@ -238,18 +246,20 @@ public final class Importer {
               + " list = coalesce(?4, list), placeholder = 0"
               + " WHERE id = ?5 AND (placeholder = 1 OR name IS NOT coalesce(?1, name) OR subject IS NOT coalesce(?2, subject)"
               + " OR sent_at IS NOT coalesce(?3, sent_at) OR list IS NOT coalesce(?4, list))");
-      send = c.prepareStatement(
-          "INSERT INTO messages (campaign_id, subscriber_id, sent_at) VALUES (?, ?, ?)"
-              + " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET sent_at = excluded.sent_at"
-              + " WHERE sent_at IS NULL OR excluded.sent_at < sent_at");
-      delivery = c.prepareStatement(
-          "INSERT INTO messages (campaign_id, subscriber_id, delivered_at) VALUES (?, ?, ?)"
-              + " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET delivered_at = excluded.delivered_at"
-              + " WHERE delivered_at IS NULL OR excluded.delivered_at < delivered_at");
-      bounce = c.prepareStatement(
-          "INSERT INTO messages (campaign_id, subscriber_id, bounced_at, bounce) VALUES (?, ?, ?, ?)"
-              + " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET bounced_at = excluded.bounced_at, bounce = excluded.bounce"
-              + " WHERE bounce < excluded.bounce OR (bounce = excluded.bounce AND excluded.bounced_at < bounced_at)");
+      // One write per message: the send, delivery and bounce rows of one message that come together
+      // (as exports write them) are merged first; it writes only what is earlier or worse than the store's.
+      message = c.prepareStatement(
+          "INSERT INTO messages (campaign_id, subscriber_id, sent_at, delivered_at, bounced_at, bounce) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET"
+              + " sent_at = CASE WHEN excluded.sent_at < coalesce(sent_at, excluded.sent_at + 1) THEN excluded.sent_at ELSE sent_at END,"
+              + " delivered_at = CASE WHEN excluded.delivered_at < coalesce(delivered_at, excluded.delivered_at + 1)"
+              + " THEN excluded.delivered_at ELSE delivered_at END,"
+              + " bounced_at = CASE WHEN excluded.bounce > bounce OR (excluded.bounce = bounce AND excluded.bounced_at < bounced_at)"
+              + " THEN excluded.bounced_at ELSE bounced_at END,"
+              + " bounce = max(bounce, excluded.bounce)"
+              + " WHERE excluded.sent_at < coalesce(sent_at, excluded.sent_at + 1)"
+              + " OR excluded.delivered_at < coalesce(delivered_at, excluded.delivered_at + 1)"
+              + " OR excluded.bounce > bounce OR (excluded.bounce = bounce AND excluded.bounce > 0 AND excluded.bounced_at < bounced_at)");
       event = c.prepareStatement(
           "INSERT OR IGNORE INTO events (campaign_id, subscriber_id, dedupe, type, at, agent_id, ip, url, machine_flag, detail, import_id)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -257,10 +267,10 @@ public final class Importer {
       rejection = c.prepareStatement("INSERT INTO rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)");
       implicitSubscriber = c.prepareStatement("INSERT INTO subscribers (id, email, domain, on_list) VALUES (?, ?, ?, 0)");
       placeholderCampaign = c.prepareStatement("INSERT INTO campaigns (id, code, placeholder) VALUES (?, ?, 1)");
-      // Slots: the first nine count toward imported/duplicates (except rejections, counted as read);
-      // the implicit inserts (people and campaigns first named by an event) are not rows of the file.
-      all = new PreparedStatement[] {insertSubscriber, updateSubscriber, insertCampaign, updateCampaign, send, delivery,
-          bounce, event, rejection, implicitSubscriber, placeholderCampaign};
+      // Slots 0-5 count toward imported/duplicates; rejections (6) are counted as read; the implicit
+      // inserts (7, 8: people and campaigns first named by an event) are not rows of the file.
+      all = new PreparedStatement[] {insertSubscriber, updateSubscriber, insertCampaign, updateCampaign, message, event,
+          rejection, implicitSubscriber, placeholderCampaign};
       pending = new int[all.length];
     }
 
@@ -364,12 +374,7 @@ public final class Importer {
       int camp = e.campaignId() == null ? 0 : campaignFor(e.campaignId());
       touchedCampaigns.set(camp);
       switch (e.type()) {
-        case SEND -> message(send, 4, camp, sub, e.atMillis());
-        case DELIVERY -> message(delivery, 5, camp, sub, e.atMillis());
-        case BOUNCE -> {
-          bounce.setInt(4, e.bounceKind() == dev.starling.connectors.BounceKind.HARD ? 2 : 1);
-          message(bounce, 6, camp, sub, e.atMillis());
-        }
+        case SEND, DELIVERY, BOUNCE -> message(e, camp, sub);
         case OPEN, CLICK, COMPLAINT, UNSUBSCRIBE -> {
           PreparedStatement ps = event;
           ps.setInt(1, camp);
@@ -391,16 +396,63 @@ public final class Importer {
           }
           ps.setString(10, e.detail());
           ps.setLong(11, importId);
-          queue(7);
+          queue(5);
         }
       }
     }
 
-    private void message(PreparedStatement ps, int slot, int camp, int sub, long at) throws SQLException {
-      ps.setInt(1, camp);
-      ps.setInt(2, sub);
-      ps.setLong(3, at);
-      queue(slot);
+    /** Merges a send, delivery or bounce into the pending message, writing the previous one when it differs. */
+    private void message(Event e, int camp, int sub) throws SQLException {
+      if (camp != mCamp || sub != mSub) {
+        flushMessage();
+        mCamp = camp;
+        mSub = sub;
+        mSent = 0;
+        mDelivered = 0;
+        mBounced = 0;
+        mBounce = 0;
+        mRows = 0;
+      }
+      mRows++;
+      long at = e.atMillis();
+      switch (e.type()) {
+        case SEND -> mSent = mSent == 0 ? at : Math.min(mSent, at);
+        case DELIVERY -> mDelivered = mDelivered == 0 ? at : Math.min(mDelivered, at);
+        default -> {
+          int b = e.bounceKind() == dev.starling.connectors.BounceKind.HARD ? 2 : 1;
+          if (b > mBounce || (b == mBounce && at < mBounced)) {
+            mBounce = b;
+            mBounced = at;
+          }
+        }
+      }
+    }
+
+    private void flushMessage() throws SQLException {
+      if (mCamp < 0 || mRows == 0) {
+        return;
+      }
+      message.setInt(1, mCamp);
+      message.setInt(2, mSub);
+      setTime(message, 3, mSent);
+      setTime(message, 4, mDelivered);
+      setTime(message, 5, mBounced);
+      message.setInt(6, mBounce);
+      if (pending[4] == messageRows.length) {
+        messageRows = java.util.Arrays.copyOf(messageRows, messageRows.length * 2);
+      }
+      messageRows[pending[4]] = mRows;
+      mRows = 0;
+      mCamp = -1;
+      queue(4);
+    }
+
+    private static void setTime(PreparedStatement ps, int i, long v) throws SQLException {
+      if (v == 0) {
+        ps.setNull(i, Types.INTEGER);
+      } else {
+        ps.setLong(i, v);
+      }
     }
 
     /** The subscriber's id; a person first seen in an event log is added with just the address. */
@@ -415,7 +467,7 @@ public final class Importer {
       implicitSubscriber.setInt(1, nid);
       implicitSubscriber.setString(2, e.email());
       implicitSubscriber.setString(3, e.email().substring(e.email().lastIndexOf('@') + 1));
-      queue(9);
+      queue(7);
       return nid;
     }
 
@@ -430,7 +482,7 @@ public final class Importer {
       unknownCampaigns++;
       placeholderCampaign.setInt(1, nid);
       placeholderCampaign.setString(2, code);
-      queue(10);
+      queue(8);
       return nid;
     }
 
@@ -456,7 +508,7 @@ public final class Importer {
       rejection.setLong(2, r.line());
       rejection.setString(3, r.reason());
       rejection.setString(4, r.raw());
-      queue(8);
+      queue(6);
     }
 
     private void queue(int slot) throws SQLException {
@@ -473,25 +525,28 @@ public final class Importer {
       if (slot == 1 || slot == 3) {
         // an update must not run before the pending insert of the same row
         flush(slot - 1);
-        flush(slot == 1 ? 9 : 10);
+        flush(slot == 1 ? 7 : 8);
       }
       int[] counts = all[slot].executeBatch();
       pending[slot] = 0;
-      if (slot >= 8) {
+      if (slot >= 6) {
         return; // rejections are counted as they come; implicit inserts are not rows of the file
       }
-      for (int n : counts) {
-        if (n > 0) {
-          imported++;
+      for (int i = 0; i < counts.length; i++) {
+        // A merged message counts all its rows together: all imported if it changed the store.
+        int rows = slot == 4 ? messageRows[i] : 1;
+        if (counts[i] > 0) {
+          imported += rows;
         } else {
-          duplicates++;
+          duplicates += rows;
         }
       }
     }
 
     void finish(String kind, long finished) throws SQLException {
-      flush(9);
-      flush(10);
+      flushMessage();
+      flush(7);
+      flush(8);
       for (int i = 0; i < all.length; i++) {
         flush(i);
       }
