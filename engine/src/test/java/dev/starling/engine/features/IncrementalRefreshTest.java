@@ -54,6 +54,39 @@ class IncrementalRefreshTest {
     }
   }
 
+  @Test
+  void aListImportAfterAnEarlierRefreshStillRefreshesTheFeatures() throws IOException {
+    Path list = Files.writeString(tmp.resolve("list.csv"), "email\nana@acme.example\n");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 0; week < 6; week++) {
+      ev.append("send,ana@acme.example,nl-").append(week).append(',')
+          .append(Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 604_800L)).append('\n')
+          .append("open,ana@acme.example,nl-").append(week).append(',')
+          .append(Instant.parse("2026-01-06T12:00:00Z").plusSeconds(week * 604_800L)).append('\n');
+    }
+    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+      s.importFile(list, null, ImportListener.NONE);
+      s.importFile(Files.writeString(tmp.resolve("ev.csv"), ev), null, ImportListener.NONE);
+      assertEquals(List.of("active"), status(s));
+      s.importFile(Files.writeString(tmp.resolve("list2.csv"), "email,status\nana@acme.example,unsubscribed\n"), null,
+          ImportListener.NONE);
+      assertEquals(List.of("unsubscribed"), status(s), "the list import must be reflected at the next read");
+    }
+  }
+
+  private static List<String> status(Starling s) {
+    s.refreshFeatures();
+    return s.store().inTransaction(c -> {
+      List<String> out = new ArrayList<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status FROM subscriber_features")) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
   private int refresh(Starling s, boolean full) {
     return s.store().inTransaction(c -> FeatureReplay.refresh(c, s.config().engagement(), CLOCK.millis(), full));
   }
