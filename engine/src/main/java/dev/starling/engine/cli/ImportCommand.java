@@ -41,23 +41,40 @@ final class ImportCommand implements Callable<Integer> {
     Format chosen = format == null ? null : parseFormat(format);
     PrintWriter out = root.spec.commandLine().getOut();
     PrintWriter err = root.spec.commandLine().getErr();
+    int failed = 0;
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
       for (String name : files) {
-        if (name.startsWith("imap://") || name.startsWith("imaps://")) {
-          importMailbox(s, name, out);
-          continue;
-        }
-        Path f = Path.of(name);
-        Progress p = new Progress(err, "importing " + f.getFileName(), root.context.terminal());
-        ImportSummary sum;
+        // Each source is its own transaction: one that fails is reported and the others still import.
         try {
-          sum = s.importFile(f, chosen, p);
-        } finally {
-          p.done();
+          if (name.startsWith("imap://") || name.startsWith("imaps://")) {
+            importMailbox(s, name, out);
+            continue;
+          }
+          Path f = Path.of(name);
+          Progress p = new Progress(err, "importing " + f.getFileName(), root.context.terminal());
+          ImportSummary sum;
+          try {
+            sum = s.importFile(f, chosen, p);
+          } finally {
+            p.done();
+          }
+          printSummary(out, sum);
+        } catch (dev.starling.engine.StarlingException e) {
+          if (files.size() == 1) {
+            throw e;
+          }
+          failed++;
+          out.flush();
+          err.println("starling: " + e.getMessage());
+          err.flush();
         }
-        printSummary(out, sum);
       }
       out.flush();
+    }
+    if (failed > 0) {
+      err.printf("starling: %d of %d sources failed; the others were imported%n", failed, files.size());
+      err.flush();
+      return StarlingCommand.USER_ERROR;
     }
     return 0;
   }

@@ -80,6 +80,11 @@ class CliTest {
   void userErrorsAreOneLineAndExitOne() throws IOException {
     Run missing = run("import", "--data", tmp.toString(), tmp.resolve("nope.csv").toString());
     assertEquals(new Run(1, "", "starling: " + tmp.resolve("nope.csv") + ": no such file\n"), missing);
+    Path good = Files.writeString(tmp.resolve("list.csv"), "email\nana@acme.example\n");
+    Run some = run("import", "--data", tmp.toString(), tmp.resolve("nope.csv").toString(), good.toString());
+    assertEquals(1, some.code());
+    assertEquals("starling: " + tmp.resolve("nope.csv") + ": no such file\nstarling: 1 of 2 sources failed; the others were imported\n", some.err());
+    assertTrue(some.out().startsWith("list.csv: starling-csv subscribers, 1 rows read: 1 imported"), some.out());
     Run noArgs = run("import");
     assertEquals(1, noArgs.code());
     assertEquals("starling: Missing required parameter: 'FILE' (see 'starling import --help')\n", noArgs.err());
