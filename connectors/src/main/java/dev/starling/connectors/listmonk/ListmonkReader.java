@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
-import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
 import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.SubscriptionStatus;
 import dev.starling.connectors.Times;
 import dev.starling.connectors.spreadsheet.CsvTable;
+import dev.starling.connectors.spreadsheet.HeaderedTableReader;
 import dev.starling.connectors.spreadsheet.SubscriberColumns;
 import dev.starling.connectors.spreadsheet.TableRow;
 import java.io.IOException;
@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  *       {@code click-<id>}). Postgres' {@code +00} offsets are accepted.</li>
  * </ul>
  */
-public final class ListmonkReader implements FactReader {
+public final class ListmonkReader extends HeaderedTableReader {
 
   static final String PROVIDER = "listmonk";
 
@@ -55,15 +56,11 @@ public final class ListmonkReader implements FactReader {
 
   private enum Kind { SUBSCRIBERS, VIEWS, CLICKS }
 
-  private final String source;
-  private final CsvTable table;
   private Kind kind;
   private Map<String, Integer> at;
-  private boolean done;
 
   public ListmonkReader(InputStream in, String source) throws IOException {
-    this.source = source;
-    this.table = CsvTable.open(in, c -> c.strip().equalsIgnoreCase("email") || c.strip().equalsIgnoreCase("campaign_id"));
+    super(source, CsvTable.open(in, c -> c.strip().equalsIgnoreCase("email") || c.strip().equalsIgnoreCase("campaign_id")));
   }
 
   /** Whether the first line is a listmonk subscriber export/import header or a views/clicks dump. */
@@ -84,40 +81,12 @@ public final class ListmonkReader implements FactReader {
   }
 
   @Override
-  public ReadResult next() throws IOException {
-    while (!done) {
-      TableRow row;
-      try {
-        row = table.next();
-      } catch (IOException e) {
-        done = true;
-        return new Rejection(source, 0, e.getMessage(), "");
-      }
-      if (row == null) {
-        done = true;
-        return kind == null ? new Rejection(source, 0, "file is empty (a header row is required)", "") : null;
-      }
-      if (kind == null) {
-        Rejection bad = header(row);
-        if (bad != null) {
-          done = true;
-          return bad;
-        }
-        continue;
-      }
-      if (row.isBlank()) {
-        continue;
-      }
-      try {
-        return kind == Kind.SUBSCRIBERS ? subscriber(row) : event(row);
-      } catch (IllegalArgumentException e) {
-        return new Rejection(source, row.line(), e.getMessage(), row.raw(table.separator()));
-      }
-    }
-    return null;
+  protected void row(TableRow row, Consumer<ReadResult> emit) {
+    emit.accept(kind == Kind.SUBSCRIBERS ? subscriber(row) : event(row));
   }
 
-  private Rejection header(TableRow row) {
+  @Override
+  protected Rejection header(TableRow row) {
     at = new HashMap<>();
     for (int i = 0; i < row.cells().size(); i++) {
       at.putIfAbsent(row.cells().get(i).strip().toLowerCase(Locale.ROOT), i);
@@ -273,8 +242,4 @@ public final class ListmonkReader implements FactReader {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    table.close();
-  }
 }

@@ -2,22 +2,21 @@ package dev.starling.connectors.mautic;
 
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
-import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
 import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.Times;
 import dev.starling.connectors.spreadsheet.CsvTable;
+import dev.starling.connectors.spreadsheet.HeaderedTableReader;
 import dev.starling.connectors.spreadsheet.SubscriberColumns;
 import dev.starling.connectors.spreadsheet.TableRow;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Mautic CSV exports, told apart by the header: the contacts export ({@code id} plus field aliases:
@@ -34,25 +33,20 @@ import java.util.Map;
  * {@code send-<id>} / {@code open-<id>} as provider event ids, so a re-import dedupes. Contacts have no
  * list status in the export (do-not-contact is elsewhere): status is left unknown. Times are UTC.
  */
-public final class MauticReader implements FactReader {
+public final class MauticReader extends HeaderedTableReader {
 
   static final String PROVIDER = "mautic";
 
   private enum Kind { CONTACTS, EMAIL_STATS }
 
-  private final String source;
-  private final CsvTable table;
-  private final Deque<ReadResult> pending = new ArrayDeque<>();
   private Kind kind;
   private Map<String, Integer> at;
-  private boolean done;
 
   public MauticReader(InputStream in, String source) throws IOException {
-    this.source = source;
-    this.table = CsvTable.open(in, c -> {
+    super(source, CsvTable.open(in, c -> {
       String n = snake(c);
       return n.equals("email") || n.equals("email_address");
-    });
+    }));
   }
 
   /** Whether the first line is a Mautic contacts or email-stats header. */
@@ -81,47 +75,16 @@ public final class MauticReader implements FactReader {
   }
 
   @Override
-  public ReadResult next() throws IOException {
-    while (pending.isEmpty()) {
-      if (done) {
-        return null;
-      }
-      TableRow row;
-      try {
-        row = table.next();
-      } catch (IOException e) {
-        done = true;
-        return new Rejection(source, 0, e.getMessage(), "");
-      }
-      if (row == null) {
-        done = true;
-        return kind == null ? new Rejection(source, 0, "file is empty (a header row is required)", "") : null;
-      }
-      if (kind == null) {
-        Rejection bad = header(row);
-        if (bad != null) {
-          done = true;
-          return bad;
-        }
-        continue;
-      }
-      if (row.isBlank()) {
-        continue;
-      }
-      try {
-        if (kind == Kind.CONTACTS) {
-          pending.add(contact(row));
-        } else {
-          stats(row);
-        }
-      } catch (IllegalArgumentException e) {
-        pending.add(new Rejection(source, row.line(), e.getMessage(), row.raw(table.separator())));
-      }
+  protected void row(TableRow row, Consumer<ReadResult> emit) {
+    if (kind == Kind.CONTACTS) {
+      emit.accept(contact(row));
+    } else {
+      stats(row, emit);
     }
-    return pending.poll();
   }
 
-  private Rejection header(TableRow row) {
+  @Override
+  protected Rejection header(TableRow row) {
     at = new HashMap<>();
     for (int i = 0; i < row.cells().size(); i++) {
       at.putIfAbsent(snake(row.cells().get(i)), i);
@@ -149,22 +112,22 @@ public final class MauticReader implements FactReader {
         tags == null ? List.of() : SubscriberColumns.splitTags(tags), null);
   }
 
-  private void stats(TableRow row) {
+  private void stats(TableRow row, Consumer<ReadResult> emit) {
     String email = required(row, "email_address");
     String campaign = required(row, "email_id");
     String id = cell(row, "id");
     long sent = time(required(row, "date_sent"), "date_sent");
-    pending.add(new Event(EventType.SEND, email, campaign, sent, PROVIDER, id == null ? null : "send-" + id,
+    emit.accept(new Event(EventType.SEND, email, campaign, sent, PROVIDER, id == null ? null : "send-" + id,
         null, null, null, null, null, null));
     String isRead = cell(row, "is_read");
     if (isRead != null && bool(isRead, "is_read")) {
       String read = cell(row, "date_read");
       if (read == null) {
-        pending.add(new Rejection(source, row.line(), "column 'date_read' is empty but 'is_read' is " + isRead
+        emit.accept(new Rejection(source, row.line(), "column 'date_read' is empty but 'is_read' is " + isRead
             + " (the open needs its time)", row.raw(table.separator())));
         return;
       }
-      pending.add(new Event(EventType.OPEN, email, campaign, time(read, "date_read"), PROVIDER,
+      emit.accept(new Event(EventType.OPEN, email, campaign, time(read, "date_read"), PROVIDER,
           id == null ? null : "open-" + id, null, null, null, null, null, null));
     }
   }
@@ -209,8 +172,4 @@ public final class MauticReader implements FactReader {
     };
   }
 
-  @Override
-  public void close() throws IOException {
-    table.close();
-  }
 }
