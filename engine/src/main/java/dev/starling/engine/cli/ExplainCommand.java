@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Why Starling sees a subscriber the way it does: every feature with its meaning, each open and click",
-        "with its human/machine verdict and reason code, and each rule that fired (with its reason) or did not (and why not)."})
+    description = {"Why Starling sees a subscriber the way it does.",
+        "Every feature with its meaning, each open and click with its human/machine verdict and reason code, and",
+        "each rule that fired (with its reason) or did not (and why not)."})
 final class ExplainCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 

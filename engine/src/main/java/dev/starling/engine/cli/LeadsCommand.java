@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "leads", mixinStandardHelpOptions = true,
-    description = {"Lead suggestions of the week: the rules file (the sales/marketing agreement) evaluated over every",
-        "subscriber and account. New suggestions are stored; running it again in the same week changes nothing.",
-        "Never suggests unsubscribed, complained or hard-bounced people; respects each rule's cooldown."})
+    description = {"This week's lead suggestions, each with its reason.",
+        "The rules file (the sales/marketing agreement) is evaluated over every subscriber and account. New",
+        "suggestions are stored; running it again in the same week changes nothing. Never suggests unsubscribed,",
+        "complained or hard-bounced people; respects each rule's cooldown."})
 final class LeadsCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 

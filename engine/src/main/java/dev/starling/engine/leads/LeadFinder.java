@@ -172,6 +172,11 @@ public final class LeadFinder {
         }
       }
     }
+    // Highest priority first; within a priority, in the rules file's order (the agreement's own ranking).
+    List<String> fileOrder = book.rules().stream().map(Rule::id).toList();
+    out.sort(java.util.Comparator.comparingInt(Lead::priority)
+        .thenComparingInt(l -> fileOrder.indexOf(l.ruleId()) < 0 ? Integer.MAX_VALUE : fileOrder.indexOf(l.ruleId()))
+        .thenComparing(Lead::subjectKey));
     return out;
   }
 
