@@ -128,24 +128,22 @@ public final class ConfigFile {
   private record Value(String text, int line) {}
 
   private static int intValue(Map<String, Value> values, String key, int fallback, String source) {
-    Value v = values.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.text.strip());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(source + ":" + v.line + ": key '" + key + "' must be " + KEYS.get(key) + " but was '" + v.text + "'");
-    }
+    return value(values, key, fallback, source, Integer::parseInt);
   }
 
   private static double doubleValue(Map<String, Value> values, String key, double fallback, String source) {
+    return value(values, key, fallback, source, Double::parseDouble);
+  }
+
+  /** The key's value parsed, the fallback when the file leaves it out, or an error naming file:line and key. */
+  private static <T> T value(Map<String, Value> values, String key, T fallback, String source,
+      java.util.function.Function<String, T> parse) {
     Value v = values.get(key);
     if (v == null) {
       return fallback;
     }
     try {
-      return Double.parseDouble(v.text.strip());
+      return parse.apply(v.text.strip());
     } catch (NumberFormatException e) {
       throw new ConfigException(source + ":" + v.line + ": key '" + key + "' must be " + KEYS.get(key) + " but was '" + v.text + "'");
     }
