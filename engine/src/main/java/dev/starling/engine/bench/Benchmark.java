@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.starling.connectors.Times;
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.engine.leads.LeadFinder;

@@ -36,10 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     try {
       spec = DatasetSpec.of(subscribers, campaigns, seed);
     } catch (IllegalArgumentException e) {
-      throw new dev.starling.engine.StarlingException("--" + e.getMessage());
+      throw new dev.starling.engine.error.StarlingException("--" + e.getMessage());
     }
     if (campaigns < 2) {
-      throw new dev.starling.engine.StarlingException("--campaigns must be at least 2 (the last one is the weekly import) but was " + campaigns);
+      throw new dev.starling.engine.error.StarlingException("--campaigns must be at least 2 (the last one is the weekly import) but was " + campaigns);
     }
     Path dir = keep != null ? keep : Files.createTempDirectory("starling-bench-");
     try {

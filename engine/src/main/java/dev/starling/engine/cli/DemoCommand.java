@@ -1,7 +1,7 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.Starling;
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.app.Starling;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.ingest.ImportSummary;

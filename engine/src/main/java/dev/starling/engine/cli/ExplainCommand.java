@@ -1,8 +1,8 @@
 package dev.starling.engine.cli;
 
 import dev.starling.connectors.Subscriber;
-import dev.starling.engine.Starling;
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.app.Starling;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.ClassifiedEvents;
 import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.features.SubscriberFeatures;

@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       spec = DatasetSpec.of(subscribers, campaigns, seed);
     } catch (IllegalArgumentException e) {
-      throw new dev.starling.engine.StarlingException("--" + e.getMessage());
+      throw new dev.starling.engine.error.StarlingException("--" + e.getMessage());
     }
     long t0 = System.nanoTime();
     DatasetSummary s = DatasetGenerator.generate(spec, dir);

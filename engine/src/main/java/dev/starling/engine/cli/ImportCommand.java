@@ -2,7 +2,7 @@ package dev.starling.engine.cli;
 
 import dev.starling.connectors.Format;
 import dev.starling.connectors.Rejection;
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportSummary;
 import dev.starling.engine.mailbox.MailboxAddress;
 import dev.starling.engine.mailbox.MailboxImporter;
@@ -59,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
             p.done();
           }
           printSummary(out, sum);
-        } catch (dev.starling.engine.StarlingException e) {
+        } catch (dev.starling.engine.error.StarlingException e) {
           if (files.size() == 1) {
             throw e;
           }
@@ -102,12 +102,12 @@ final class ImportCommand implements Callable<Integer> {
     }
     java.io.Console console = System.console();
     if (console == null) {
-      throw new dev.starling.engine.StarlingException("no password for " + box + ": set " + PASSWORD_ENV
+      throw new dev.starling.engine.error.StarlingException("no password for " + box + ": set " + PASSWORD_ENV
           + " (there is no terminal to ask on)");
     }
     char[] typed = console.readPassword("Password for %s: ", box);
     if (typed == null) {
-      throw new dev.starling.engine.StarlingException("no password for " + box);
+      throw new dev.starling.engine.error.StarlingException("no password for " + box);
     }
     return typed;
   }
@@ -116,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       return Format.byId(name);
     } catch (IllegalArgumentException e) {
-      throw new dev.starling.engine.StarlingException("--format " + e.getMessage());
+      throw new dev.starling.engine.error.StarlingException("--format " + e.getMessage());
     }
   }
 

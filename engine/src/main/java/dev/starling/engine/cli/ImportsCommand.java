@@ -1,6 +1,6 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.Statement;

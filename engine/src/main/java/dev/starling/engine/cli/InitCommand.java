@@ -1,6 +1,6 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +26,7 @@ final class InitCommand implements Callable<Integer> {
       try {
         java.nio.file.Files.writeString(rules, dev.starling.rules.RuleBook.defaultRulesText());
       } catch (java.io.IOException e) {
-        throw new dev.starling.engine.StarlingException(rules + ": cannot write: " + e.getMessage(), e);
+        throw new dev.starling.engine.error.StarlingException(rules + ": cannot write: " + e.getMessage(), e);
       }
     }
     try (Starling s = Starling.open(dir, root.context.clock())) {

@@ -1,6 +1,6 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.leads.LeadFinder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.config.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ final class StarsCommand implements Callable<Integer> {
         criteria = new StarCriteria(minCampaigns != null ? minCampaigns : base.minCampaigns(),
             minRatio != null ? minRatio : base.minRatio());
       } catch (IllegalArgumentException e) {
-        throw new dev.starling.engine.StarlingException("--" + e.getMessage());
+        throw new dev.starling.engine.error.StarlingException("--" + e.getMessage());
       }
       List<Star> stars = s.stars(criteria, top);
       report.write(stars, out);
@@ -54,7 +54,7 @@ final class StarsCommand implements Callable<Integer> {
       case "table" -> StarReport.TABLE;
       case "csv" -> StarReport.CSV;
       case "json" -> StarReport.JSON;
-      default -> throw new dev.starling.engine.StarlingException("--format must be table, csv or json but was '" + format + "'");
+      default -> throw new dev.starling.engine.error.StarlingException("--format must be table, csv or json but was '" + format + "'");
     };
   }
 }

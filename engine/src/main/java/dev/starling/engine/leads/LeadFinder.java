@@ -1,6 +1,6 @@
 package dev.starling.engine.leads;
 
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.store.Store;

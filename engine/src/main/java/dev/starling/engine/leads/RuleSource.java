@@ -1,6 +1,6 @@
 package dev.starling.engine.leads;
 
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.config.Config;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.RuleBook;

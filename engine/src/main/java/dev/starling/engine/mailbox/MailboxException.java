@@ -1,6 +1,6 @@
 package dev.starling.engine.mailbox;
 
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.error.StarlingException;
 
 /**
  * A mailbox could not be used: a malformed address, a server that cannot be reached or refuses the login,

@@ -1,7 +1,7 @@
 package dev.starling.engine.mailbox;
 
-import dev.starling.engine.Starling;
-import dev.starling.engine.StarlingException;
+import dev.starling.engine.app.Starling;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.ingest.ImportSummary;
 import jakarta.mail.AuthenticationFailedException;

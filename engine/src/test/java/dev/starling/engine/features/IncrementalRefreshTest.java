@@ -2,7 +2,7 @@ package dev.starling.engine.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.connectors.Rejection;
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.fixtures.DatasetGenerator;

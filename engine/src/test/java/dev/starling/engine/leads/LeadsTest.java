@@ -3,7 +3,7 @@ package dev.starling.engine.leads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;

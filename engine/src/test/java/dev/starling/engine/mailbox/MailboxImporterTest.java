@@ -11,7 +11,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.starling.connectors.Rejection;
-import dev.starling.engine.Starling;
+import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportSummary;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

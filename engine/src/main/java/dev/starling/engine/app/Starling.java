@@ -1,4 +1,4 @@
-package dev.starling.engine;
+package dev.starling.engine.app;
 
 import dev.starling.connectors.Format;
 import dev.starling.engine.config.Config;

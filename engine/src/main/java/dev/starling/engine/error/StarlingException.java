@@ -1,4 +1,4 @@
-package dev.starling.engine;
+package dev.starling.engine.error;
 
 /**
  * The root of the errors a user can cause or must act on (bad files, a bad configuration, a store that
