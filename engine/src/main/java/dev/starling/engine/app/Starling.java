@@ -1,7 +1,15 @@
 package dev.starling.engine.app;
 
 import dev.starling.connectors.Format;
+import dev.starling.engine.campaigns.CampaignFigures;
+import dev.starling.engine.campaigns.CampaignReport;
+import dev.starling.engine.campaigns.DateRange;
+import dev.starling.engine.campaigns.KeyFigures;
+import dev.starling.engine.campaigns.Period;
 import dev.starling.engine.config.Config;
+import dev.starling.engine.export.WorkbookExporter;
+import dev.starling.engine.store.CampaignStats;
+import dev.starling.engine.store.Listings;
 import dev.starling.engine.config.ConfigFile;
 import dev.starling.engine.features.FeatureReplay;
 import dev.starling.engine.features.Star;
@@ -13,7 +21,9 @@ import dev.starling.engine.ingest.Importer;
 import dev.starling.engine.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One data directory opened for work: its store and its configuration. The CLI commands and the tests
@@ -75,6 +85,43 @@ public final class Starling implements AutoCloseable {
   public dev.starling.engine.leads.LeadFinder.Run suggestLeads() {
     refreshFeatures();
     return new dev.starling.engine.leads.LeadFinder(store, rules()).suggest();
+  }
+
+  /** Campaign figures for the campaigns sent in {@code range} (dates in {@code zone}), in send order. */
+  public java.util.List<CampaignFigures.Campaign> campaigns(DateRange range, ZoneId zone) {
+    return new CampaignFigures(store, config.engagement(), config.stars()).campaigns(range, zone);
+  }
+
+  /** Campaigns, periods (with star counts) and links for {@code range}: what the workbook and the digest show. */
+  public CampaignReport campaignReport(DateRange range, ZoneId zone, Period period) {
+    return new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period);
+  }
+
+  /**
+   * Writes the managers' workbook: brings the features up to date, then puts the key figures, the campaign
+   * report, the current stars, the leads suggested in {@code range} and the engaged accounts in one file.
+   */
+  public WorkbookExporter.Result exportWorkbook(Path file, DateRange range, Period period, Locale language, ZoneId zone) {
+    refreshFeatures();
+    CampaignReport report = campaignReport(range, zone, period);
+    Listings lists = new Listings(store);
+    long stars = lists.starCount(config.stars().minCampaigns(), config.stars().minRatio());
+    KeyFigures figures = new KeyFigures(new CampaignStats(store).audience().people(), report.campaigns().size(),
+        report.totals(), stars, lists.leadCount(range.start(zone), range.end(zone)));
+    java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("dev.starling.engine.report.labels",
+        Locale.forLanguageTag(language.getLanguage()),
+        java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+    java.util.function.UnaryOperator<String> label = k -> bundle.containsKey("column." + k) ? bundle.getString("column." + k) : k;
+    String all = label.apply("all");
+    String span = (range.from() == null ? "…" : range.from().toString()) + " – " + (range.to() == null ? "…" : range.to().toString());
+    java.util.List<String[]> notes = java.util.List.of(
+        new String[] {label.apply("range"), range.isAll() ? all : span},
+        new String[] {label.apply("period"), period.toString()},
+        new String[] {label.apply("time_zone"), zone.getId()});
+    WorkbookExporter.Content content = new WorkbookExporter.Content(figures.table(label), notes, report,
+        lists.stars(config.stars().minCampaigns(), config.stars().minRatio()), lists.leads(range.start(zone), range.end(zone)),
+        lists.engagedAccounts());
+    return WorkbookExporter.write(file, content, language, zone);
   }
 
   /** The clock commands use for "now". */

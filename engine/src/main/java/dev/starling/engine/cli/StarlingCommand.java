@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       StarsCommand.class,
       LeadsCommand.class,
       LeadCommand.class,
+      ExportCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       FormatsCommand.class,
