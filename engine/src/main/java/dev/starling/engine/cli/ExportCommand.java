@@ -56,11 +56,16 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter out = root.spec.commandLine().getOut();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
       WorkbookExporter.Result r = s.exportWorkbook(file, range, p, language, zone);
-      out.printf(Locale.ROOT, "%s: %d campaigns, %d periods, %d stars, %d leads, %d accounts, %d links%n", file,
-          r.campaigns(), r.periods(), r.stars(), r.leads(), r.accounts(), r.links());
+      out.printf(Locale.ROOT, "%s: %s, %s, %s, %s, %s, %s%n", file, count(r.campaigns(), "campaign"),
+          count(r.periods(), p.toString()), count(r.stars(), "star subscriber"), count(r.leads(), "lead"),
+          count(r.accounts(), "engaged account"), count(r.links(), "link row"));
       out.flush();
     }
     return 0;
+  }
+
+  private static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   static Locale language(String lang) {
