@@ -114,7 +114,7 @@ public final class CampaignFigures {
     Instant from = range.start(zone);
     Instant to = range.end(zone);
     // Stars need every campaign from the first one; figures only those in range.
-    List<CampaignStats.Totals> all = stats.campaigns(withStars ? null : from, to);
+    List<CampaignStats.Campaign> all = stats.campaigns(withStars ? null : from, to);
     if (withStars && !range.isAll()) {
       all = all.stream().filter(t -> t.sentAt() != null).toList();
     }
@@ -125,16 +125,15 @@ public final class CampaignFigures {
       proxyAgent[a] = OpenClassifier.PROXY_AGENT.equals(agents[a]);
       scannerAgent[a] = ClickClassifier.isScannerAgent(agents[a]);
     }
-    Pass pass = new Pass(stats.maxSubscriberId() + 1, agents, scannerAgent, new OpenClassifier(settings),
+    Pass pass = new Pass(stats.maxSubscriberId() + 1, proxyAgent, scannerAgent, new OpenClassifier(settings),
         new ClickClassifier(settings));
     Walk w = new Walk();
     int turn = 0;
-    for (CampaignStats.Totals t : all) {
+    for (CampaignStats.Campaign t : all) {
       turn++;
       boolean inRange = from == null || (t.sentAt() != null && !t.sentAt().isBefore(from));
       pass.campaign(stats, t.id(), turn);
-      Counts c = new Counts(t.messages(), t.received(), t.hardBounces(), t.softBounces(), pass.uniqueHumanOpens,
-          pass.humanOpens, pass.machineOpens, pass.uniqueHumanClicks, pass.humanClicks, t.complaints(), t.unsubscribes());
+      Counts c = pass.counts();
       long starCount = withStars ? pass.stars(stars) : 0;
       if (!inRange) {
         w.starsBefore = starCount;
@@ -156,7 +155,7 @@ public final class CampaignFigures {
    * the replay's, so memory is a few bytes per person whatever the number of events.
    */
   private static final class Pass {
-    final String[] agents;
+    final boolean[] proxyAgent;
     final boolean[] scannerAgent;
     final OpenClassifier opens;
     final ClickClassifier clicks;
@@ -167,6 +166,14 @@ public final class CampaignFigures {
     final boolean[] receivedNow;
     final int[] humanOpenStamp;
     final int[] humanClickStamp;
+    final int[] complaintStamp;
+    final int[] unsubscribeStamp;
+    long sends;
+    long delivered;
+    long hardBounces;
+    long softBounces;
+    long complaints;
+    long unsubscribes;
     long uniqueHumanOpens;
     long humanOpens;
     long machineOpens;
@@ -175,8 +182,8 @@ public final class CampaignFigures {
     Map<String, long[]> links = new HashMap<>(); // url -> human clicks, unique people
     private final Map<String, Integer> linkStamp = new HashMap<>();
 
-    Pass(int n, String[] agents, boolean[] scannerAgent, OpenClassifier opens, ClickClassifier clicks) {
-      this.agents = agents;
+    Pass(int n, boolean[] proxyAgent, boolean[] scannerAgent, OpenClassifier opens, ClickClassifier clicks) {
+      this.proxyAgent = proxyAgent;
       this.scannerAgent = scannerAgent;
       this.opens = opens;
       this.clicks = clicks;
@@ -187,9 +194,22 @@ public final class CampaignFigures {
       receivedNow = new boolean[n];
       humanOpenStamp = new int[n];
       humanClickStamp = new int[n];
+      complaintStamp = new int[n];
+      unsubscribeStamp = new int[n];
+    }
+
+    Counts counts() {
+      return new Counts(sends, delivered, hardBounces, softBounces, uniqueHumanOpens, humanOpens, machineOpens,
+          uniqueHumanClicks, humanClicks, complaints, unsubscribes);
     }
 
     void campaign(CampaignStats stats, int campaignId, int turn) {
+      sends = 0;
+      delivered = 0;
+      hardBounces = 0;
+      softBounces = 0;
+      complaints = 0;
+      unsubscribes = 0;
       uniqueHumanOpens = 0;
       humanOpens = 0;
       machineOpens = 0;
@@ -200,20 +220,36 @@ public final class CampaignFigures {
       List<ClickClassifier.Click> pending = new ArrayList<>();
       int[] current = {-1};
       stats.forEachOfCampaign(campaignId,
-          (s, isReceived, time) -> {
+          (s, kind, time) -> {
             messageStamp[s] = turn;
             messageTime[s] = time;
-            receivedNow[s] = isReceived;
+            receivedNow[s] = kind.received();
+            sends++;
+            delivered += kind.received() ? 1 : 0;
+            softBounces += kind.softBounce() ? 1 : 0;
+            hardBounces += kind == CampaignStats.MessageKind.HARD_BOUNCE ? 1 : 0;
           },
-          (s, type, at, agent, ip, machineFlag, url) -> {
+          (s, type, at, agent, apple, machineFlag, url) -> {
             if (s != current[0]) {
               flushClicks(current[0], pending, turn);
               current[0] = s;
             }
-            long delivered = messageStamp[s] == turn ? messageTime[s] : Long.MIN_VALUE;
-            String agentText = agent > 0 && agent < agents.length ? agents[agent] : null;
+            if (type == EventType.COMPLAINT || type == EventType.UNSUBSCRIBE) {
+              int[] stamp = type == EventType.COMPLAINT ? complaintStamp : unsubscribeStamp;
+              if (stamp[s] != turn) {
+                stamp[s] = turn;
+                if (type == EventType.COMPLAINT) {
+                  complaints++;
+                } else {
+                  unsubscribes++;
+                }
+              }
+              return;
+            }
+            long deliveredAt = messageStamp[s] == turn ? messageTime[s] : Long.MIN_VALUE;
+            boolean known = agent > 0 && agent < proxyAgent.length;
             if (type == EventType.OPEN) {
-              if (opens.classify(machineFlag, agentText, ip, at, delivered).kind() == OpenKind.HUMAN) {
+              if (opens.classify(machineFlag, known && proxyAgent[agent], apple, at, deliveredAt).kind() == OpenKind.HUMAN) {
                 humanOpens++;
                 if (humanOpenStamp[s] != turn) {
                   humanOpenStamp[s] = turn;
@@ -223,8 +259,7 @@ public final class CampaignFigures {
                 machineOpens++;
               }
             } else {
-              pending.add(new ClickClassifier.Click(at, url, machineFlag, agent > 0 && agent < scannerAgent.length
-                  && scannerAgent[agent]));
+              pending.add(new ClickClassifier.Click(at, url, machineFlag, known && scannerAgent[agent]));
             }
           });
       flushClicks(current[0], pending, turn);

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The facts campaign reports are made of: per campaign, the counts SQL can give directly (messages,
- * deliveries, bounces, complaints, unsubscribes), and the rows that need the engagement model to be
- * counted (each message's delivery time, each open and click). The open/click verdicts are not SQL:
+ * The facts campaign reports are made of: the campaigns in a range, and per campaign its messages (with
+ * their kind and delivery time) and its opens, clicks, complaints and unsubscribes. The open/click
+ * verdicts are not SQL:
  * {@code campaigns.CampaignFigures} classifies these rows with the same classifiers the feature replay
  * uses, so a campaign's human opens and the subscribers' features can never disagree.
  *
@@ -26,55 +26,33 @@ public final class CampaignStats {
     this.store = store;
   }
 
-  /**
-   * One campaign's directly countable facts.
-   *
-   * @param messages messages the store knows were sent (a send, delivery or bounce logged)
-   * @param delivered messages with a delivery and no hard bounce
-   * @param received messages that count as received by the engagement model: delivered, or sent and
-   *     not bounced (providers that log no deliveries), never hard-bounced
-   * @param complaints distinct people who complained about this campaign
-   * @param unsubscribes distinct people who unsubscribed from it
-   */
-  public record Totals(int id, String code, String name, String subject, Instant sentAt, long messages, long delivered,
-      long received, long hardBounces, long softBounces, long complaints, long unsubscribes) {}
+  /** One campaign as the campaigns table describes it. */
+  public record Campaign(int id, String code, String name, String subject, Instant sentAt) {}
 
   /**
    * Every campaign sent in {@code [from, to)}, in send order (a bound may be {@code null}: open). Campaigns
    * with no send time (only named by events that carried no time) are listed last, and only when no
    * bound is given.
    */
-  public List<Totals> campaigns(Instant from, Instant to) {
-    String sql = "SELECT c.id, c.code, c.name, c.subject, c.sent_at,"
-        + " (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id),"
-        + " (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.delivered_at IS NOT NULL AND m.bounce <> 2),"
-        + " (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.bounce <> 2"
-        + "   AND (m.delivered_at IS NOT NULL OR (m.bounce = 0 AND m.sent_at IS NOT NULL))),"
-        + " (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.bounce = 2),"
-        + " (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.bounce = 1),"
-        + " (SELECT count(DISTINCT e.subscriber_id) FROM events e WHERE e.campaign_id = c.id AND e.type = ?),"
-        + " (SELECT count(DISTINCT e.subscriber_id) FROM events e WHERE e.campaign_id = c.id AND e.type = ?)"
-        + " FROM campaigns c"
-        + " WHERE (? IS NULL AND ? IS NULL) OR (c.sent_at IS NOT NULL AND c.sent_at >= coalesce(?, c.sent_at)"
-        + "   AND c.sent_at < coalesce(?, c.sent_at + 1))"
-        + " ORDER BY c.sent_at IS NULL, c.sent_at, c.id";
+  public List<Campaign> campaigns(Instant from, Instant to) {
+    String sql = "SELECT id, code, name, subject, sent_at FROM campaigns"
+        + " WHERE (? IS NULL AND ? IS NULL) OR (sent_at IS NOT NULL AND sent_at >= coalesce(?, sent_at)"
+        + "   AND sent_at < coalesce(?, sent_at + 1))"
+        + " ORDER BY sent_at IS NULL, sent_at, id";
     return store.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, EventType.COMPLAINT.code());
-        ps.setInt(2, EventType.UNSUBSCRIBE.code());
         Long f = from == null ? null : from.toEpochMilli();
         Long t = to == null ? null : to.toEpochMilli();
+        ps.setObject(1, f);
+        ps.setObject(2, t);
         ps.setObject(3, f);
         ps.setObject(4, t);
-        ps.setObject(5, f);
-        ps.setObject(6, t);
-        List<Totals> out = new ArrayList<>();
+        List<Campaign> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long sent = rs.getLong(5);
             Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
-            out.add(new Totals(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), sentAt, rs.getLong(6),
-                rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+            out.add(new Campaign(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), sentAt));
           }
         }
         return out;
@@ -100,50 +78,85 @@ public final class CampaignStats {
     });
   }
 
+  /** The kind of message a row of {@code messages} is. */
+  public enum MessageKind {
+    /** Delivered, or sent with no bounce when the provider logs no deliveries: what the engagement model calls received. */
+    RECEIVED_DELIVERED,
+    /** Sent, no delivery logged, no bounce. */
+    RECEIVED_SENT,
+    /** Soft-bounced, then delivered on a retry: received, and a soft bounce. */
+    RECEIVED_AFTER_SOFT_BOUNCE,
+    /** Soft-bounced and not delivered. */
+    SOFT_BOUNCE,
+    HARD_BOUNCE,
+    /** Known to exist but with no send or delivery time and no bounce (counted as a send only). */
+    OTHER;
+
+    public boolean received() {
+      return this == RECEIVED_DELIVERED || this == RECEIVED_SENT || this == RECEIVED_AFTER_SOFT_BOUNCE;
+    }
+
+    public boolean softBounce() {
+      return this == RECEIVED_AFTER_SOFT_BOUNCE || this == SOFT_BOUNCE;
+    }
+  }
+
   /** Receives one campaign's messages. */
   @FunctionalInterface
   public interface MessageSink {
-    /**
-     * @param received whether the message counts as received (see {@link Totals#received})
-     * @param deliveredOrSent the delivery time, else the send time (UTC ms), or {@code Long.MIN_VALUE}
-     */
-    void message(int subscriberId, boolean received, long deliveredOrSent);
+    /** @param deliveredOrSent the delivery time, else the send time (UTC ms), or {@code Long.MIN_VALUE} */
+    void message(int subscriberId, MessageKind kind, long deliveredOrSent);
   }
 
-  /** Receives one campaign's opens and clicks, grouped by subscriber (all of one person's rows together). */
+  /** Receives one campaign's opens, clicks, complaints and unsubscribes, all of one person's rows together. */
   @FunctionalInterface
-  public interface EngagementSink {
+  public interface EventSink {
     /**
      * @param agentId an index into {@link #agents()}, or 0 for none
+     * @param appleNetwork whether the address is in Apple's 17.0.0.0/8 (where its privacy proxy fetches from)
      * @param machineFlag the provider's verdict ({@code TRUE} machine), or {@code null}
+     * @param url the clicked URL, {@code null} for other events
      */
-    void event(int subscriberId, EventType type, long at, int agentId, String ip, Boolean machineFlag, String url);
+    void event(int subscriberId, EventType type, long at, int agentId, boolean appleNetwork, Boolean machineFlag, String url);
   }
 
-  /** Streams one campaign's messages, then its opens and clicks, in one read transaction. */
-  public void forEachOfCampaign(int campaignId, MessageSink messages, EngagementSink engagement) {
+  private static final MessageKind[] KINDS = MessageKind.values();
+
+  /**
+   * Streams one campaign's messages, then its events, in one read transaction: two range scans of
+   * tables clustered campaign-first, each row read once (the kind of a message is decided in SQL so
+   * four columns come back as one small integer).
+   */
+  public void forEachOfCampaign(int campaignId, MessageSink messages, EventSink events) {
     store.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id, bounce <> 2 AND (delivered_at IS NOT NULL"
-          + " OR (bounce = 0 AND sent_at IS NOT NULL)), coalesce(delivered_at, sent_at) FROM messages WHERE campaign_id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id, CASE"
+          + " WHEN bounce = 2 THEN 4"
+          + " WHEN delivered_at IS NOT NULL THEN CASE WHEN bounce = 1 THEN 2 ELSE 0 END"
+          + " WHEN bounce = 1 THEN 3"
+          + " WHEN sent_at IS NOT NULL THEN 1"
+          + " ELSE 5 END, coalesce(delivered_at, sent_at) FROM messages WHERE campaign_id = ?")) {
         ps.setInt(1, campaignId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long t = rs.getLong(3);
-            messages.message(rs.getInt(1), rs.getInt(2) == 1, rs.wasNull() ? Long.MIN_VALUE : t);
+            messages.message(rs.getInt(1), KINDS[rs.getInt(2)], rs.wasNull() ? Long.MIN_VALUE : t);
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id, type, at, agent_id, ip, machine_flag, url"
-          + " FROM events WHERE campaign_id = ? AND type IN (?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id, type, at, agent_id, substr(ip, 1, 3) = '17.',"
+          + " machine_flag, url FROM events WHERE campaign_id = ? AND type IN (?, ?, ?, ?)")) {
         ps.setInt(1, campaignId);
         ps.setInt(2, EventType.OPEN.code());
         ps.setInt(3, EventType.CLICK.code());
+        ps.setInt(4, EventType.COMPLAINT.code());
+        ps.setInt(5, EventType.UNSUBSCRIBE.code());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            int type = rs.getInt(2);
             int flag = rs.getInt(6);
             Boolean machine = rs.wasNull() ? null : flag == 1;
-            engagement.event(rs.getInt(1), EventType.ofCode(rs.getInt(2)), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                machine, rs.getString(7));
+            events.event(rs.getInt(1), EventType.ofCode(type), rs.getLong(3), rs.getInt(4), rs.getInt(5) == 1, machine,
+                type == EventType.CLICK.code() ? rs.getString(7) : null);
           }
         }
       }
