@@ -21,6 +21,9 @@ public final class LeadTable {
       Column.of("reason", ColumnType.TEXT),
       Column.of("status", ColumnType.TEXT));
 
+  /** What a person reads on a terminal: the rule's title says what its id and subject say. */
+  public static final List<String> FOR_PEOPLE = List.of("id", "priority", "rule", "who", "status", "reason");
+
   private LeadTable() {}
 
   public static Table of(List<Lead> leads) {

@@ -73,7 +73,10 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("%nRules (%s):%n", CellText.forTerminal(book.source()));
         for (Explanation e : book.explain(values)) {
           for (String line : e.describe().split("\n")) {
-            out.println("  " + CellText.forTerminal(line));
+            // A failed condition sits under its rule; each wraps under itself.
+            String indent = line.startsWith("  ") ? "    " : "  ";
+            Presentation inner = new Presentation(screen.locale(), screen.zone(), screen.width() - indent.length());
+            out.println(indent + inner.wrap(line.strip(), "  ").replace("\n", "\n" + indent));
           }
         }
         if (!f.status().equals("active")) {

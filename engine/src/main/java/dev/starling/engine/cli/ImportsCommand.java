@@ -46,7 +46,7 @@ final class ImportsCommand implements Callable<Integer> {
       });
       output.print(ImportTable.of(rows), out, root.context, s.config().output());
       if (output.forPeople()) {
-        out.println(rows.isEmpty() ? "No imports yet." : ImportTable.LEGEND);
+        output.note(rows.isEmpty() ? "No imports yet." : ImportTable.LEGEND, out, root.context, s.config().output());
       }
       out.flush();
     }

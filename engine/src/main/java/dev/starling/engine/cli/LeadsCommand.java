@@ -5,8 +5,10 @@ import dev.starling.engine.app.Starling;
 import dev.starling.engine.leads.Lead;
 import dev.starling.engine.leads.LeadFinder;
 import dev.starling.engine.report.Count;
+import dev.starling.engine.report.Table;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +41,18 @@ final class LeadsCommand implements Callable<Integer> {
         LeadFinder.Run run = s.suggestLeads();
         leads = run.leads();
         if (output.forPeople()) {
-          out.printf("Week %s: %s (%d new this run) from %s and %s; %s suppressed (unsubscribed, complained,"
-                  + " hard-bounced), %s held back (cooldown or no new activity).%n%n",
+          output.note(String.format(Locale.ROOT, "Week %s: %s (%,d new this run) from %s and %s; %s suppressed"
+                  + " (unsubscribed, complained, hard-bounced), %s held back (cooldown or no new activity).",
               run.week(), Count.of(leads.size(), "lead suggestion"), run.created(), Count.of(run.subscribers(), "subscriber"),
-              Count.of(run.accounts(), "account"), Count.of(run.suppressed(), "match", "matches"), Count.of(run.held(), "match", "matches"));
+              Count.of(run.accounts(), "account"), Count.of(run.suppressed(), "match", "matches"),
+              Count.of(run.held(), "match", "matches")), out, root.context, s.config().output());
+          out.println();
         }
       } else {
         leads = new LeadFinder(s.store(), s.rules()).week(week);
       }
-      output.print(LeadTable.of(leads), out, root.context, s.config().output());
+      Table table = LeadTable.of(leads);
+      output.print(output.forPeople() ? table.select(LeadTable.FOR_PEOPLE) : table, out, root.context, s.config().output());
       if (leads.isEmpty() && output.forPeople()) {
         out.println("No lead suggestions.");
       }

@@ -39,8 +39,18 @@ final class OutputOptions {
   /** Writes {@code table} in the chosen format. */
   void print(Table table, PrintWriter out, Context context, OutputSettings settings) {
     CsvTableWriter.Style style = csvExcel || settings.csvExcel() ? CsvTableWriter.Style.EXCEL_ES : CsvTableWriter.Style.RFC4180;
-    TableWriter writer = format.writer(presentation(mixee.commandLine(), width, context, settings), style);
+    TableWriter writer = format.writer(presentation(context, settings), style);
     writer.write(table, out);
+  }
+
+  /** How people see this command's output (width from {@code --width} or the environment). */
+  Presentation presentation(Context context, OutputSettings settings) {
+    return presentation(mixee.commandLine(), width, context, settings);
+  }
+
+  /** A line of prose around the table, wrapped to the width; only for {@link #forPeople()} output. */
+  void note(String text, PrintWriter out, Context context, OutputSettings settings) {
+    out.println(presentation(context, settings).wrap(text, "  "));
   }
 
   /**

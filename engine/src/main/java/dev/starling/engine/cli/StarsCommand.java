@@ -45,7 +45,7 @@ final class StarsCommand implements Callable<Integer> {
       List<Star> stars = s.stars(criteria, top);
       output.print(StarTable.of(stars), out, root.context, s.config().output());
       if (stars.isEmpty() && output.forPeople()) {
-        out.println("No star subscribers under these thresholds.");
+        output.note("No star subscribers under these thresholds.", out, root.context, s.config().output());
         out.flush();
       }
     }

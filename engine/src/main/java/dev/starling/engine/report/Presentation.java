@@ -1,6 +1,7 @@
 package dev.starling.engine.report;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -22,6 +23,22 @@ public record Presentation(Locale locale, ZoneId zone, int width) {
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(zone, "zone");
     width = Math.max(MIN_WIDTH, width);
+  }
+
+  /**
+   * Prose (a summary line, a footnote) broken at spaces into lines that fit {@link #width()}, each
+   * continuation line starting with {@code indent}; cleaned as {@link CellText#forTerminal} does.
+   */
+  public String wrap(String text, String indent) {
+    List<String> lines = TerminalTableWriter.pieces(ColumnType.TEXT, CellText.forTerminal(text), width);
+    StringBuilder sb = new StringBuilder(lines.get(0));
+    if (lines.size() > 1) {
+      String rest = String.join(" ", lines.subList(1, lines.size()));
+      for (String line : TerminalTableWriter.pieces(ColumnType.TEXT, rest, width - indent.length())) {
+        sb.append('\n').append(indent).append(line);
+      }
+    }
+    return sb.toString();
   }
 
   public Labels labels() {

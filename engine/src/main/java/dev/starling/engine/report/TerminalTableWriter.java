@@ -7,24 +7,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A table for people on a terminal: a header row of translated labels, then one row per line; numbers
+ * A table for people on a terminal: a header row of translated labels, then the rows; numbers
  * right-aligned and grouped in the reader's language ({@code 1,234} / {@code 1.234}), ratios as
  * percentages ({@code 91.7%} / {@code 91,7 %}), times in the reader's zone, and no line longer than
  * {@link Presentation#width()}.
  *
- * <p>Fitting: while the table is too wide, the widest TEXT or EMAIL column gives up one character
- * (never below {@value #MIN_COLUMN}). Text that no longer fits wraps at spaces onto continuation lines,
- * so a lead's reason stays whole; an email address, which must not break, is cut with {@code …}. When
- * even that is not enough (many number columns on a narrow terminal), lines are cut at the width.
- * Widths count UTF-16 units of text already cleaned by {@link CellText}; East Asian wide characters
- * are counted as one.
+ * <p>Fitting, in this order, until the table fits: headers wrap at spaces ({@code human opens} over
+ * two lines above a column of small numbers); the widest TEXT or EMAIL column gives up one character
+ * at a time, TEXT down to {@value #MIN_TEXT} and EMAIL down to {@value #MIN_EMAIL}; then whole columns
+ * are left out from the right, and a last line names them and how to see them. Text that no longer
+ * fits wraps at spaces onto continuation lines, so a lead's reason stays whole; an email address,
+ * which must not break, is cut with {@code …}. Widths count UTF-16 units of text already cleaned by
+ * {@link CellText}; East Asian wide characters are counted as one.
  */
 public final class TerminalTableWriter implements TableWriter {
-  static final int MIN_COLUMN = 8;
+  static final int MIN_TEXT = 12;
+  static final int MIN_EMAIL = 24;
   private static final String GAP = "  ";
 
   private final Presentation presentation;
@@ -40,62 +43,106 @@ public final class TerminalTableWriter implements TableWriter {
     Labels labels = presentation.labels();
     String[] header = new String[n];
     int[] width = new int[n];
+    int[] headerWidth = new int[n];
     for (int i = 0; i < n; i++) {
       header[i] = CellText.forTerminal(labels.column(columns.get(i).key()));
-      width[i] = header[i].length();
+      headerWidth[i] = Arrays.stream(header[i].split(" ")).mapToInt(String::length).max().orElse(0);
     }
     List<String[]> rows = new ArrayList<>();
+    int[] content = new int[n];
     table.forEachRow(row -> {
       String[] cells = new String[n];
       for (int i = 0; i < n; i++) {
         cells[i] = cell(columns.get(i).type(), row[i]);
-        width[i] = Math.max(width[i], cells[i].length());
+        content[i] = Math.max(content[i], cells[i].length());
       }
       rows.add(cells);
     });
-    fit(columns, width);
-    line(out, columns, width, header);
+    for (int i = 0; i < n; i++) {
+      // A header wraps only when its column is narrower than it: short tables keep one header line.
+      width[i] = Math.max(content[i], header[i].length());
+    }
+    int shown = fit(columns, width, content, headerWidth);
+    line(out, columns, width, header, shown, true);
     for (String[] cells : rows) {
-      line(out, columns, width, cells);
+      line(out, columns, width, cells, shown, false);
+    }
+    if (shown < n) {
+      List<String> hidden = new ArrayList<>();
+      for (int i = shown; i < n; i++) {
+        hidden.add(columns.get(i).key());
+      }
+      String note = "(" + Count.of(n - shown, "more column") + ": " + String.join(", ", hidden)
+          + "; see them with --width or --format csv)";
+      for (String piece : pieces(ColumnType.TEXT, note, presentation.width())) {
+        out.print(piece + "\n");
+      }
     }
     out.flush();
   }
 
-  /** Narrows the widest text columns until the row fits, or nothing text-like is left to narrow. */
-  private void fit(List<Column> columns, int[] width) {
-    int total = (width.length - 1) * GAP.length();
-    for (int w : width) {
-      total += w;
+  /** Narrows columns (see the class comment) and returns how many of them, from the left, are shown. */
+  private int fit(List<Column> columns, int[] width, int[] content, int[] headerWidth) {
+    int n = width.length;
+    for (int i = 0; i < n; i++) {
+      if (total(width, n) <= presentation.width()) {
+        return n;
+      }
+      width[i] = Math.max(content[i], headerWidth[i]);
     }
-    while (total > presentation.width()) {
+    while (total(width, n) > presentation.width()) {
       int widest = -1;
-      for (int i = 0; i < width.length; i++) {
-        boolean text = columns.get(i).type() == ColumnType.TEXT || columns.get(i).type() == ColumnType.EMAIL;
-        if (text && width[i] > MIN_COLUMN && (widest < 0 || width[i] > width[widest])) {
+      for (int i = 0; i < n; i++) {
+        if (width[i] > floor(columns.get(i).type(), content[i], headerWidth[i]) && (widest < 0 || width[i] > width[widest])) {
           widest = i;
         }
       }
       if (widest < 0) {
-        return;
+        break;
       }
       width[widest]--;
-      total--;
     }
+    int shown = n;
+    while (shown > 1 && total(width, shown) > presentation.width()) {
+      shown--;
+    }
+    if (total(width, shown) > presentation.width()) {
+      width[0] = presentation.width(); // one column wider than the terminal: it wraps or is cut to fit
+    }
+    return shown;
+  }
+
+  private static int floor(ColumnType type, int content, int headerWidth) {
+    return switch (type) {
+      case TEXT -> Math.max(headerWidth, Math.min(content, MIN_TEXT));
+      case EMAIL -> Math.max(headerWidth, Math.min(content, MIN_EMAIL));
+      default -> Integer.MAX_VALUE; // numbers and times are never narrowed
+    };
+  }
+
+  private static int total(int[] width, int shown) {
+    int t = (shown - 1) * GAP.length();
+    for (int i = 0; i < shown; i++) {
+      t += width[i];
+    }
+    return t;
   }
 
   /** Prints one row, on as many lines as its wrapped cells need. */
-  private void line(PrintWriter out, List<Column> columns, int[] width, String[] cells) {
+  private void line(PrintWriter out, List<Column> columns, int[] width, String[] cells, int shown, boolean header) {
     List<List<String>> parts = new ArrayList<>();
     int lines = 1;
-    for (int i = 0; i < cells.length; i++) {
-      List<String> p = pieces(columns.get(i).type(), cells[i], width[i]);
+    for (int i = 0; i < shown; i++) {
+      List<String> p = pieces(header ? ColumnType.TEXT : columns.get(i).type(), cells[i], width[i]);
       parts.add(p);
       lines = Math.max(lines, p.size());
     }
     for (int l = 0; l < lines; l++) {
       StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < cells.length; i++) {
-        String s = l < parts.get(i).size() ? parts.get(i).get(l) : "";
+      for (int i = 0; i < shown; i++) {
+        // A wrapped header ends on the line right above the cells, as every header does.
+        int first = header ? lines - parts.get(i).size() : 0;
+        String s = l >= first && l - first < parts.get(i).size() ? parts.get(i).get(l - first) : "";
         if (i > 0) {
           sb.append(GAP);
         }
@@ -105,11 +152,7 @@ public final class TerminalTableWriter implements TableWriter {
           sb.append(s).append(" ".repeat(width[i] - s.length()));
         }
       }
-      String text = sb.toString().stripTrailing();
-      if (text.length() > presentation.width()) {
-        text = text.substring(0, presentation.width() - 1) + "…";
-      }
-      out.print(text);
+      out.print(sb.toString().stripTrailing());
       out.print('\n');
     }
   }
@@ -127,9 +170,8 @@ public final class TerminalTableWriter implements TableWriter {
     while (rest.length() > width) {
       int cut = rest.lastIndexOf(' ', width);
       if (cut <= 0) {
-        cut = width; // one word longer than the column: break it
-        out.add(rest.substring(0, cut));
-        rest = rest.substring(cut);
+        out.add(rest.substring(0, width)); // one word longer than the column: break it
+        rest = rest.substring(width);
       } else {
         out.add(rest.substring(0, cut));
         rest = rest.substring(cut + 1);
