@@ -184,6 +184,17 @@ class WritersTest {
   }
 
   @Test
+  void selectKeepsTheNamedColumnsInTheirNewOrder() {
+    Table view = hostile().select(List.of("received", "email"));
+    assertEquals(List.of(Column.of("received", ColumnType.INTEGER), Column.of("email", ColumnType.EMAIL)), view.columns());
+    assertEquals(List.of("[1234, ana@acme.example]", "[-3, bob@acme.example]"),
+        view.materialise().stream().map(Arrays::toString).toList());
+    assertEquals("table stars has no column 'nope'",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> hostile().select(List.of("nope")))
+            .getMessage());
+  }
+
+  @Test
   void labelsAreTranslatedAndFallBackToTheKey() {
     assertEquals("aperturas humanas", Labels.of(ES).column("human_opens"));
     assertEquals("human opens", Labels.of(Locale.ENGLISH).column("human_opens"));
