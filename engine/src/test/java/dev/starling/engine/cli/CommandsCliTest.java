@@ -17,6 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.starling.rules.FeatureSchema;
+import dev.starling.rules.RuleBook;
+import dev.starling.rules.Subject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -226,6 +229,30 @@ class CommandsCliTest {
     public Integer call() {
       throw new IllegalStateException("the \u001b[2Jscreen is gone");
     }
+  }
+
+  /** Evaluates the default rules over a subscriber with no features: the rules module refuses. */
+  @Command(name = "evaluate-nothing")
+  static final class EvaluateNothing implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      FeatureSchema schema = FeatureSchema.standard();
+      RuleBook.defaults(schema).evaluate(schema.newFeatures(Subject.SUBSCRIBER).build());
+      return 0;
+    }
+  }
+
+  @Test
+  void aRuleThatCannotBeEvaluatedIsAUserErrorInOneLineNamingTheRule() {
+    CommandLine cl = StarlingCommand.commandLine(new Context(Map.of(), CLOCK, false), false);
+    cl.addSubcommand(new EvaluateNothing());
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    assertEquals(1, cl.execute("evaluate-nothing"));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertEquals(true, lines.get(0).startsWith("starling: default-rules.yaml:") && lines.get(0).contains(": rule 'star-subscriber': "),
+        lines.get(0));
   }
 
   /** A clock that fails as a broken piece of the surroundings would. */
