@@ -108,10 +108,7 @@ public final class Starling implements AutoCloseable {
     long stars = lists.starCount(config.stars().minCampaigns(), config.stars().minRatio());
     KeyFigures figures = new KeyFigures(new CampaignStats(store).audience().people(), report.campaigns().size(),
         report.totals(), stars, lists.leadCount(range.start(zone), range.end(zone)));
-    java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("dev.starling.engine.report.labels",
-        Locale.forLanguageTag(language.getLanguage()),
-        java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
-    java.util.function.UnaryOperator<String> label = k -> bundle.containsKey("column." + k) ? bundle.getString("column." + k) : k;
+    java.util.function.UnaryOperator<String> label = dev.starling.engine.report.Labels.of(language)::column;
     String all = label.apply("all");
     String span = (range.from() == null ? "…" : range.from().toString()) + " – " + (range.to() == null ? "…" : range.to().toString());
     java.util.List<String[]> notes = java.util.List.of(

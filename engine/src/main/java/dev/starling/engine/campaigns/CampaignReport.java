@@ -21,29 +21,33 @@ public record CampaignReport(DateRange range, ZoneId zone, Period period, List<C
     links = List.copyOf(links);
   }
 
-  /** The measure columns shared by campaigns and periods, in the order both show them. */
+  /**
+   * The measure columns shared by campaigns and periods, in the order both show them: what a reader looks
+   * for first (deliveries, human opens and clicks with their rates) before the detail, each count beside
+   * its rate, so a terminal that can show only the first columns shows the ones that matter.
+   */
   static final List<Column> MEASURES = List.of(
       Column.of("sends", ColumnType.INTEGER),
       Column.of("delivered", ColumnType.INTEGER),
-      Column.of("hard_bounces", ColumnType.INTEGER),
-      Column.of("soft_bounces", ColumnType.INTEGER),
       Column.of("unique_human_opens", ColumnType.INTEGER),
+      Column.of("human_open_rate", ColumnType.RATIO),
+      Column.of("unique_human_clicks", ColumnType.INTEGER),
+      Column.of("click_rate", ColumnType.RATIO),
       Column.of("human_opens", ColumnType.INTEGER),
       Column.of("machine_opens", ColumnType.INTEGER),
-      Column.of("unique_human_clicks", ColumnType.INTEGER),
-      Column.of("human_clicks", ColumnType.INTEGER),
-      Column.of("complaints", ColumnType.INTEGER),
-      Column.of("unsubscribes", ColumnType.INTEGER),
-      Column.of("human_open_rate", ColumnType.RATIO),
-      Column.of("click_rate", ColumnType.RATIO),
       Column.of("machine_open_share", ColumnType.RATIO),
+      Column.of("human_clicks", ColumnType.INTEGER),
+      Column.of("hard_bounces", ColumnType.INTEGER),
+      Column.of("soft_bounces", ColumnType.INTEGER),
       Column.of("bounce_rate", ColumnType.RATIO),
+      Column.of("complaints", ColumnType.INTEGER),
       Column.of("complaint_rate", ColumnType.RATIO),
+      Column.of("unsubscribes", ColumnType.INTEGER),
       Column.of("unsubscribe_rate", ColumnType.RATIO));
 
   public static final List<Column> CAMPAIGN_COLUMNS = concat(List.of(
       Column.of("campaign", ColumnType.TEXT),
-      Column.of("subject", ColumnType.TEXT),
+      Column.of("subject_line", ColumnType.TEXT),
       Column.of("sent_at", ColumnType.TIME)), MEASURES, List.of());
 
   public static final List<Column> PERIOD_COLUMNS = concat(List.of(
@@ -100,9 +104,9 @@ public record CampaignReport(DateRange range, ZoneId zone, Period period, List<C
   }
 
   private static Object[] row(Object[] head, Counts c, Object[] tail) {
-    Object[] measures = {c.sends(), c.delivered(), c.hardBounces(), c.softBounces(), c.uniqueHumanOpens(), c.humanOpens(),
-        c.machineOpens(), c.uniqueHumanClicks(), c.humanClicks(), c.complaints(), c.unsubscribes(), c.humanOpenRate(),
-        c.clickRate(), c.machineOpenShare(), c.bounceRate(), c.complaintRate(), c.unsubscribeRate()};
+    Object[] measures = {c.sends(), c.delivered(), c.uniqueHumanOpens(), c.humanOpenRate(), c.uniqueHumanClicks(),
+        c.clickRate(), c.humanOpens(), c.machineOpens(), c.machineOpenShare(), c.humanClicks(), c.hardBounces(),
+        c.softBounces(), c.bounceRate(), c.complaints(), c.complaintRate(), c.unsubscribes(), c.unsubscribeRate()};
     Object[] out = new Object[head.length + measures.length + tail.length];
     System.arraycopy(head, 0, out, 0, head.length);
     System.arraycopy(measures, 0, out, head.length, measures.length);

@@ -1,37 +1,25 @@
 package dev.starling.engine.export;
 
+import dev.starling.engine.report.Labels;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
- * Sheet and header names in the workbook's language, from the report layer's label files
- * ({@code column.<key>}, {@code table.<name>}); a key without a label shows as itself. Headers and sheet
- * names start with a capital letter, as a spreadsheet's do.
+ * Sheet and header names in the workbook's language: the report layer's {@link Labels}, starting with a
+ * capital letter as a spreadsheet's headers do ("human open rate" becomes "Human open rate").
  */
 final class SheetLabels {
-  private static final String BUNDLE = "dev.starling.engine.report.labels";
-  private final ResourceBundle bundle;
+  private final Labels labels;
 
   SheetLabels(Locale language) {
-    ResourceBundle.Control control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    this.bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.getLanguage()), control);
-  }
-
-  /** The label of column {@code key}, as written in the label file. */
-  String column(String key) {
-    return text("column." + key, key);
+    this.labels = Labels.of(language);
   }
 
   String header(String key) {
-    return capitalised(column(key));
+    return capitalised(labels.column(key));
   }
 
   String sheet(String tableName) {
-    return capitalised(text("table." + tableName, tableName));
-  }
-
-  private String text(String key, String fallback) {
-    return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    return capitalised(labels.table(tableName));
   }
 
   static String capitalised(String s) {

@@ -1,5 +1,6 @@
 package dev.starling.engine.export;
 
+import dev.starling.engine.report.CellText;
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.Table;
 import java.time.Instant;
@@ -121,7 +122,7 @@ final class TableSheet {
     c.setCellStyle(styles.of(col.type()));
     switch (col.type()) {
       case TEXT, EMAIL -> {
-        String s = SpreadsheetText.of((String) v);
+        String s = CellText.forSpreadsheet((String) v);
         if (s.length() > MAX_TEXT) {
           s = s.substring(0, MAX_TEXT - 1) + "…";
         }

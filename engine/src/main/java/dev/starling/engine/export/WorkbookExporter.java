@@ -1,6 +1,7 @@
 package dev.starling.engine.export;
 
 import dev.starling.engine.campaigns.CampaignReport;
+import dev.starling.engine.report.CellText;
 import dev.starling.engine.report.Table;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,7 +104,7 @@ public final class WorkbookExporter {
       Cell label = row.createCell(0);
       label.setCellValue(note[0]);
       label.setCellStyle(styles.header);
-      row.createCell(1).setCellValue(SpreadsheetText.of(note[1]));
+      row.createCell(1).setCellValue(CellText.forSpreadsheet(note[1]));
     }
   }
 

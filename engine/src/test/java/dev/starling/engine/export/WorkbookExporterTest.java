@@ -86,11 +86,11 @@ class WorkbookExporterTest {
     List<String> truth = Files.readAllLines(tmp.resolve("in").resolve(DatasetGenerator.CAMPAIGNS_TRUTH));
     List<String> truthHeader = List.of(truth.get(0).split(","));
     try (XSSFWorkbook wb = read(file)) {
-      assertEquals(List.of("Summary", "Campaigns", "Periods", "Stars", "Leads", "Accounts", "Links"), sheetNames(wb));
+      assertEquals(List.of("Summary", "Campaigns", "Periods", "Star subscribers", "Lead suggestions", "Accounts", "Links"), sheetNames(wb));
       XSSFSheet campaigns = wb.getSheet("Campaigns");
-      assertEquals(List.of("Campaign", "Subject", "Sent", "Sends", "Delivered", "Hard bounces", "Soft bounces",
-          "Unique human opens", "Human opens", "Machine opens", "Unique human clicks", "Human clicks", "Complaints",
-          "Unsubscribes", "Human open rate", "Click rate", "Machine-open share", "Bounce rate", "Complaint rate",
+      assertEquals(List.of("Campaign", "Subject line", "Sent", "Sends", "Delivered", "Unique human opens", "Human open rate",
+          "Unique human clicks", "Click rate", "Human opens", "Machine opens", "Machine-open share", "Human clicks",
+          "Hard bounces", "Soft bounces", "Bounce rate", "Complaints", "Complaint rate", "Unsubscribes",
           "Unsubscribe rate"), header(campaigns));
       List<String> keys = CampaignReport.CAMPAIGN_COLUMNS.stream().map(c -> c.key()).toList();
       assertEquals(8, campaigns.getPhysicalNumberOfRows(), "a header and 7 campaigns");
@@ -122,10 +122,10 @@ class WorkbookExporterTest {
       assertEquals(1, campaigns.getPaneInformation().getHorizontalSplitTopRow());
       assertTrue(campaigns.getPaneInformation().isFreezePane());
       assertEquals("A1:T8", campaigns.getCTWorksheet().getAutoFilter().getRef());
-      assertTrue(campaigns.getColumnWidth(7) >= "Unique human opens".length() * 256, "wide enough for its header");
+      assertTrue(campaigns.getColumnWidth(5) >= "Unique human opens".length() * 256, "wide enough for its header");
 
       // The stars sheet lists exactly the generator's stars; the periods sheet's last star count agrees.
-      XSSFSheet stars = wb.getSheet("Stars");
+      XSSFSheet stars = wb.getSheet("Star subscribers");
       TreeSet<String> emails = new TreeSet<>();
       for (int i = 1; i <= stars.getLastRowNum(); i++) {
         emails.add(stars.getRow(i).getCell(0).getStringCellValue());
@@ -219,11 +219,11 @@ class WorkbookExporterTest {
       s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
     }
     try (XSSFWorkbook wb = read(file)) {
-      Row star = wb.getSheet("Stars").getRow(1);
+      Row star = wb.getSheet("Star subscribers").getRow(1);
       assertEquals(List.of("eve@evil.example", "'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(1)", "ES"),
           List.of(star.getCell(0).getStringCellValue(), star.getCell(1).getStringCellValue(),
               star.getCell(2).getStringCellValue(), star.getCell(3).getStringCellValue()));
-      assertEquals(2, wb.getSheet("Stars").getPhysicalNumberOfRows(), "one star: quiet never opened");
+      assertEquals(2, wb.getSheet("Star subscribers").getPhysicalNumberOfRows(), "one star: quiet never opened");
       assertEquals("'+cmd|' /C calc'!A0", wb.getSheet("Campaigns").getRow(1).getCell(1).getStringCellValue());
       assertEquals("'=1+1", wb.getSheet("Links").getRow(1).getCell(2).getStringCellValue());
       int formulas = 0;
@@ -245,7 +245,7 @@ class WorkbookExporterTest {
       s.exportWorkbook(file, DateRange.ALL, Period.QUARTER, Locale.forLanguageTag("es"), ZoneId.of("Europe/Madrid"));
     }
     try (XSSFWorkbook wb = read(file)) {
-      assertEquals(List.of("Resumen", "Campañas", "Periodos", "Estrellas", "Oportunidades", "Cuentas", "Enlaces"), sheetNames(wb));
+      assertEquals(List.of("Resumen", "Campañas", "Periodos", "Suscriptores estrella", "Oportunidades sugeridas", "Cuentas", "Enlaces"), sheetNames(wb));
       List<String> header = header(wb.getSheet("Campañas"));
       assertEquals(List.of("Campaña", "Asunto", "Enviada", "Envíos", "Entregados"), header.subList(0, 5));
       assertTrue(header.contains("Tasa de apertura humana"), header.toString());

@@ -88,7 +88,7 @@ class WorkbookScaleTest {
     assertEquals(n, r.stars());
     if (n <= 100_000) {
       try (XSSFWorkbook wb = WorkbookExporterTest.read(file)) {
-        XSSFSheet stars = wb.getSheet("Stars");
+        XSSFSheet stars = wb.getSheet("Star subscribers");
         assertEquals(n, stars.getLastRowNum());
         assertEquals("person" + (n - 1) + "@company" + ((n - 1) % 5000) + ".example", stars.getRow((int) n).getCell(0).getStringCellValue());
         assertEquals(0.96, stars.getRow(1).getCell(6).getNumericCellValue());
