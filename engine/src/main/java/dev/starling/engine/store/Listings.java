@@ -151,7 +151,7 @@ public final class Listings {
       Column.of("engaged_people", ColumnType.INTEGER),
       Column.of("engaged_14d", ColumnType.INTEGER),
       Column.of("newly_engaged_14d", ColumnType.INTEGER),
-      Column.of("score", ColumnType.DECIMAL));
+      Column.of("engagement_score", ColumnType.DECIMAL));
 
   /** Accounts (companies, business domains) with at least one engaged person, most engaged people first. */
   public Table engagedAccounts() {
