@@ -11,6 +11,7 @@ import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.SubscriptionStatus;
 import dev.starling.connectors.Times;
 import dev.starling.connectors.UnreadableSourceException;
+import dev.starling.connectors.text.CsvLine;
 import dev.starling.connectors.text.Utf8Lines;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class StarlingCsvReader implements FactReader {
       }
       Rejection bad = first.problem() != null
           ? new Rejection(source, first.number(), "header row " + first.problem(), first.text())
-          : readHeader(first.number(), Row.split(first.text()).fields());
+          : readHeader(first.number(), CsvLine.split(first.text(), ',').fields());
       if (bad != null) {
         done = true;
         return bad;
@@ -123,7 +124,7 @@ public final class StarlingCsvReader implements FactReader {
     if (line.problem() != null) {
       return new Rejection(source, line.number(), line.problem(), line.text());
     }
-    Row row = Row.split(line.text());
+    CsvLine row = CsvLine.split(line.text(), ',');
     if (row.open() && kind == Kind.EVENTS) {
       return new Rejection(source, line.number(), "has a quote opened in field " + row.fields().size()
           + " and not closed on this line (a stray quote? an event is one line)", line.text());
@@ -135,7 +136,7 @@ public final class StarlingCsvReader implements FactReader {
   }
 
   /** A subscriber or campaign record whose quoted field goes on over the next lines. */
-  private ReadResult multiLine(Utf8Lines.Line first, Row row) throws IOException {
+  private ReadResult multiLine(Utf8Lines.Line first, CsvLine row) throws IOException {
     StringBuilder text = new StringBuilder(first.text());
     String problem = null;
     boolean open = true;
@@ -155,9 +156,9 @@ public final class StarlingCsvReader implements FactReader {
             "a quoted field opened here runs past " + MAX_RECORD_CHARS + " characters (a stray quote?): "
                 + "the rest of the file cannot be read as rows");
       }
-      open = Row.stillOpen(more.text());
+      open = CsvLine.stillOpen(more.text(), ',');
     }
-    row = Row.split(text.toString());
+    row = CsvLine.split(text.toString(), ',');
     if (problem != null) {
       return new Rejection(source, first.number(), problem, text.toString());
     }
@@ -320,76 +321,5 @@ public final class StarlingCsvReader implements FactReader {
   @Override
   public void close() throws IOException {
     lines.close();
-  }
-
-  /**
-   * One line (or lines joined by {@code \\n}) split into fields by RFC 4180 quoting.
-   *
-   * @param open whether a quoted field is still open at the end: the row goes on, or the quote is stray
-   */
-  record Row(List<String> fields, boolean open) {
-    /**
-     * Whether a quoted field open at the start of {@code line} is still open at its end; scans only
-     * the new line, so a long multi-line field costs linear time, not one re-split per line.
-     */
-    static boolean stillOpen(String line) {
-      boolean quoted = true;
-      boolean fieldStart = false;
-      int n = line.length();
-      for (int i = 0; i < n; i++) {
-        char c = line.charAt(i);
-        if (quoted) {
-          if (c == '"') {
-            if (i + 1 < n && line.charAt(i + 1) == '"') {
-              i++;
-            } else {
-              quoted = false;
-            }
-          }
-        } else if (c == ',') {
-          fieldStart = true;
-          continue;
-        } else if (c == '"' && fieldStart) {
-          quoted = true;
-        }
-        fieldStart = false;
-      }
-      return quoted;
-    }
-
-    static Row split(String text) {
-      List<String> out = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      boolean fieldStart = true;
-      int n = text.length();
-      for (int i = 0; i < n; i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"') {
-            if (i + 1 < n && text.charAt(i + 1) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              quoted = false;
-            }
-          } else {
-            field.append(c);
-          }
-        } else if (c == ',') {
-          out.add(field.toString());
-          field.setLength(0);
-          fieldStart = true;
-          continue;
-        } else if (c == '"' && fieldStart) {
-          quoted = true;
-        } else {
-          field.append(c);
-        }
-        fieldStart = false;
-      }
-      out.add(field.toString());
-      return new Row(out, quoted);
-    }
   }
 }
