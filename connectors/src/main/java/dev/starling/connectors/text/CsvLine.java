@@ -17,37 +17,52 @@ public record CsvLine(List<String> fields, boolean open) {
   /** Splits {@code text} on {@code separator} outside quotes. */
   public static CsvLine split(String text, char separator) {
     List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean fieldStart = true;
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < n && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
+    int i = 0;
+    while (true) {
+      if (i < n && text.charAt(i) == '"') {
+        // quoted: "" is one quote; after the closing quote, anything up to the separator is kept as is
+        StringBuilder field = new StringBuilder();
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char c = text.charAt(i++);
+          if (c == '"') {
+            if (i < n && text.charAt(i) == '"') {
+              field.append('"');
+              i++;
+            } else {
+              closed = true;
+              break;
+            }
           } else {
-            quoted = false;
+            field.append(c);
           }
-        } else {
-          field.append(c);
         }
-      } else if (c == separator) {
+        if (!closed) {
+          out.add(field.toString());
+          return new CsvLine(List.copyOf(out), true);
+        }
+        int sep = text.indexOf(separator, i);
+        int end = sep < 0 ? n : sep;
+        field.append(text, i, end);
         out.add(field.toString());
-        field.setLength(0);
-        fieldStart = true;
-        continue;
-      } else if (c == '"' && fieldStart) {
-        quoted = true;
+        if (sep < 0) {
+          break;
+        }
+        i = sep + 1;
       } else {
-        field.append(c);
+        // unquoted: a quote inside is an ordinary character, so the field is a plain substring
+        int sep = text.indexOf(separator, i);
+        if (sep < 0) {
+          out.add(text.substring(i));
+          break;
+        }
+        out.add(text.substring(i, sep));
+        i = sep + 1;
       }
-      fieldStart = false;
     }
-    out.add(field.toString());
-    return new CsvLine(List.copyOf(out), quoted);
+    return new CsvLine(List.copyOf(out), false);
   }
 
   /**

@@ -3,11 +3,6 @@ package dev.starling.connectors.text;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,9 +33,6 @@ public final class Utf8Lines implements Closeable {
 
   private final InputStream in;
   private final int maxLineBytes;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int lim;
@@ -122,17 +114,57 @@ public final class Utf8Lines implements Closeable {
   }
 
   private Line decode(int n, long start) {
-    ByteBuffer bytes = ByteBuffer.wrap(line, 0, n);
-    CharBuffer chars = CharBuffer.allocate(n);
-    decoder.reset();
-    CoderResult r = decoder.decode(bytes, chars, true);
-    if (r.isError()) {
-      long at = start + bytes.position();
-      return new Line(number, new String(line, 0, n, StandardCharsets.UTF_8), "not valid UTF-8 at byte " + at);
+    int bad = firstInvalid(line, n);
+    if (bad >= 0) {
+      return new Line(number, new String(line, 0, n, StandardCharsets.UTF_8), "not valid UTF-8 at byte " + (start + bad));
     }
-    decoder.flush(chars);
-    chars.flip();
-    return new Line(number, chars.toString(), null);
+    return new Line(number, new String(line, 0, n, StandardCharsets.UTF_8), null);
+  }
+
+  /**
+   * The index of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629: no
+   * overlong forms, no surrogates, nothing above U+10FFFF), or -1. A hand loop because the JDK's
+   * decoder either replaces silently or, set to report, costs a buffer and a decoder pass per line.
+   */
+  static int firstInvalid(byte[] b, int n) {
+    int i = 0;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        return i;
+      }
+      if (i + need >= n) {
+        return i;
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int d = b[i + k] & 0xff;
+        if ((d & 0xC0) != 0x80) {
+          return i;
+        }
+        cp = (cp << 6) | (d & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return i;
+      }
+      i += need + 1;
+    }
+    return -1;
   }
 
   private void append(int from, int len, int at) {
