@@ -5,28 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Campaign figures against the generator's expected campaign table, computed independently from the events it wrote. */
+@ExtendWith(DataDirExtension.class)
 class CampaignFiguresTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
   static final ZoneId UTC = ZoneId.of("UTC");
-
-  @TempDir Path tmp;
 
   /** The expected table as the generator wrote it: campaign code, then the figures in the file's order. */
   static List<String> expected(Path truthDir) throws IOException {
@@ -41,18 +38,19 @@ class CampaignFiguresTest {
         "" + k.humanClicks(), "" + k.complaints(), "" + k.unsubscribes(), "" + starsAfter);
   }
 
-  static Starling imported(Path tmp, DatasetSpec spec) throws IOException {
-    DatasetSummary gen = DatasetGenerator.generate(spec, tmp.resolve("in"));
-    Starling s = Starling.open(tmp.resolve("data"), CLOCK);
+  /** Generates {@code spec} into {@code dir}'s inputs and imports it; returns the generator's directory. */
+  static Path imported(Starling s, DataDir dir, DatasetSpec spec) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(spec, dir.input("in"));
     for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
       s.importFile(f, null, ImportListener.NONE);
     }
-    return s;
+    return gen.directory();
   }
 
   @Test
-  void everyCampaignsFiguresAndTheStarCountAfterItEqualTheGeneratorsExpectedTable() throws IOException {
-    try (Starling s = imported(tmp, DatasetSpec.of(2000, 9, 5))) {
+  void everyCampaignsFiguresAndTheStarCountAfterItEqualTheGeneratorsExpectedTable(Starling s, DataDir dir) throws IOException {
+    Path in = imported(s, dir, DatasetSpec.of(2000, 9, 5));
+    {
       // Weekly campaigns and weekly "periods": one campaign per period, so each period's stars are that campaign's.
       CampaignReport r = new CampaignFigures(s.store(), s.config().engagement(), StarCriteria.DEFAULTS)
           .report(DateRange.ALL, UTC, Period.MONTH);
@@ -65,15 +63,16 @@ class CampaignFiguresTest {
         List<CampaignFigures.PeriodRow> upTo = figures.report(new DateRange(null, day), UTC, Period.YEAR).periods();
         actual.add(line(c, upTo.getLast().stars()));
       }
-      assertEquals(expected(tmp.resolve("in")), actual);
-      assertEquals(Files.readAllLines(tmp.resolve("in/truth/stars.txt")).size(), r.periods().getLast().stars(),
+      assertEquals(expected(in), actual);
+      assertEquals(Files.readAllLines(in.resolve("truth/stars.txt")).size(), r.periods().getLast().stars(),
           "the last period's star count is today's star list");
     }
   }
 
   @Test
-  void theCampaignsCommandsFiguresAreTheReportsFiguresForTheSameRange() throws IOException {
-    try (Starling s = imported(tmp, DatasetSpec.of(600, 6, 8))) {
+  void theCampaignsCommandsFiguresAreTheReportsFiguresForTheSameRange(Starling s, DataDir dir) throws IOException {
+    imported(s, dir, DatasetSpec.of(600, 6, 8));
+    {
       DateRange feb = new DateRange(LocalDate.parse("2026-01-13"), LocalDate.parse("2026-01-27"));
       List<CampaignFigures.Campaign> onDemand = s.campaigns(feb, UTC);
       assertEquals(List.of("nl-002", "nl-003", "nl-004"), onDemand.stream().map(CampaignFigures.Campaign::code).toList());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +14,19 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Periods are calendar periods in the report's time zone: 23:30 UTC on 31 March is April in Madrid. */
+@ExtendWith(DataDirExtension.class)
 class PeriodBoundaryTest {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final ZoneId UTC = ZoneId.of("UTC");
 
-  @TempDir Path tmp;
   Starling s;
 
   @BeforeEach
-  void store() throws IOException {
+  void store(Starling starling, DataDir dir) throws IOException {
+    Path tmp = dir.root();
     Path campaigns = Files.writeString(tmp.resolve("campaigns.csv"), """
         campaign_id,name,subject,sent_at,list
         late-march,Late March,Spring,2026-03-31T21:00:00Z,news
@@ -37,14 +40,9 @@ class PeriodBoundaryTest {
         open,ana@acme.example,midnight,2026-04-01T08:00:00Z
         delivery,ana@acme.example,may,2026-05-10T09:00:05Z
         """);
-    s = Starling.open(tmp.resolve("data"), CampaignFiguresTest.CLOCK);
+    s = starling;
     s.importFile(campaigns, null, ImportListener.NONE);
     s.importFile(events, null, ImportListener.NONE);
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void close() {
-    s.close();
   }
 
   private List<String> periods(ZoneId zone, Period period) {

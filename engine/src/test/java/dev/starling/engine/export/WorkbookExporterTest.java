@@ -8,6 +8,8 @@ import dev.starling.engine.campaigns.CampaignReport;
 import dev.starling.engine.campaigns.DateRange;
 import dev.starling.engine.campaigns.Period;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
@@ -15,10 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,14 +39,12 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The workbook read back with POI: names, headers, cell types and formats, values, charts, hostile text. */
+@ExtendWith(DataDirExtension.class)
 class WorkbookExporterTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
   static final ZoneId UTC = ZoneId.of("UTC");
-
-  @TempDir Path tmp;
 
   static XSSFWorkbook read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -66,19 +64,20 @@ class WorkbookExporterTest {
     return out;
   }
 
-  private Starling generated(DatasetSpec spec) throws IOException {
-    DatasetSummary gen = DatasetGenerator.generate(spec, tmp.resolve("in"));
-    Starling s = Starling.open(tmp.resolve("data"), CLOCK);
+  private static void generated(Starling s, Path in, DatasetSpec spec) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(spec, in);
     for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
       s.importFile(f, null, ImportListener.NONE);
     }
-    return s;
   }
 
   @Test
-  void theCampaignsSheetHoldsTheGeneratorsExpectedFiguresAsTypedCellsAndTheSummaryChartsPointAtThem() throws IOException {
+  void theCampaignsSheetHoldsTheGeneratorsExpectedFiguresAsTypedCellsAndTheSummaryChartsPointAtThem(Starling s, DataDir dir)
+      throws IOException {
+    Path tmp = dir.root();
     Path file = tmp.resolve("report.xlsx");
-    try (Starling s = generated(DatasetSpec.of(1500, 7, 15))) {
+    generated(s, tmp.resolve("in"), DatasetSpec.of(1500, 7, 15));
+    {
       WorkbookExporter.Result r = s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
       assertEquals(7, r.campaigns());
       assertEquals(2, r.periods(), "January and February 2026");
@@ -187,7 +186,7 @@ class WorkbookExporterTest {
   }
 
   /** Five weekly campaigns, all opened by a person whose name is a formula, and one quiet reader. */
-  private Starling hostile() throws IOException {
+  private static void hostile(Starling s, Path tmp) throws IOException {
     Path list = Files.writeString(tmp.resolve("list.csv"), """
         email,first_name,last_name,company,country
         eve@evil.example,"=HYPERLINK(""http://evil.example"",""x"")",,@SUM(1),ES
@@ -205,19 +204,16 @@ class WorkbookExporterTest {
       events.append("click,eve@evil.example,c").append(c).append(',').append(day)
           .append("T12:01:00Z,Outlook,80.1.1.1,=1+1\n");
     }
-    Starling s = Starling.open(tmp.resolve("data"), CLOCK);
     s.importFile(list, null, ImportListener.NONE);
     s.importFile(Files.writeString(tmp.resolve("campaigns.csv"), campaigns), null, ImportListener.NONE);
     s.importFile(Files.writeString(tmp.resolve("events.csv"), events), null, ImportListener.NONE);
-    return s;
   }
 
   @Test
-  void textFromImportedDataThatCouldRunAsAFormulaIsWrittenAsHarmlessText() throws IOException {
-    Path file = tmp.resolve("hostile.xlsx");
-    try (Starling s = hostile()) {
-      s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
-    }
+  void textFromImportedDataThatCouldRunAsAFormulaIsWrittenAsHarmlessText(Starling s, DataDir dir) throws IOException {
+    Path file = dir.input("hostile.xlsx");
+    hostile(s, dir.root());
+    s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
     try (XSSFWorkbook wb = read(file)) {
       Row star = wb.getSheet("Star subscribers").getRow(1);
       assertEquals(List.of("eve@evil.example", "'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(1)", "ES"),
@@ -239,11 +235,10 @@ class WorkbookExporterTest {
   }
 
   @Test
-  void sheetAndHeaderNamesAreSpanishWithLangEs() throws IOException {
-    Path file = tmp.resolve("es.xlsx");
-    try (Starling s = hostile()) {
-      s.exportWorkbook(file, DateRange.ALL, Period.QUARTER, Locale.forLanguageTag("es"), ZoneId.of("Europe/Madrid"));
-    }
+  void sheetAndHeaderNamesAreSpanishWithLangEs(Starling s, DataDir dir) throws IOException {
+    Path file = dir.input("es.xlsx");
+    hostile(s, dir.root());
+    s.exportWorkbook(file, DateRange.ALL, Period.QUARTER, Locale.forLanguageTag("es"), ZoneId.of("Europe/Madrid"));
     try (XSSFWorkbook wb = read(file)) {
       assertEquals(List.of("Resumen", "Campañas", "Periodos", "Suscriptores estrella", "Oportunidades sugeridas", "Cuentas", "Enlaces"), sheetNames(wb));
       List<String> header = header(wb.getSheet("Campañas"));
