@@ -115,7 +115,7 @@ public final class Benchmark {
     RuleBook book = RuleBook.defaults(FeatureSchema.standard());
     List<Features> all = new ArrayList<>();
     FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
-    s.store().inTransaction(c -> {
+    s.store().readWithConnection(c -> {
       StoredFeatures.forEachSubscriber(c, f -> all.add(bind.subscriber(f)));
       return null;
     });

@@ -40,10 +40,10 @@ final class ExplainCommand implements Callable<Integer> {
       throw new StarlingException(e.getMessage());
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       s.refreshFeatures();
       RuleBook book = s.rules();
-      s.store().inTransaction(c -> {
+      s.store().readWithConnection(c -> {
         SubscriberFeatures f = StoredFeatures.subscriber(c, address)
             .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
         out.printf("%s  (company: %s; account: %s)%n", f.email(), f.company() == null ? "-" : f.company(),

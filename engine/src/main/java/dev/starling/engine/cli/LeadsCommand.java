@@ -43,7 +43,7 @@ final class LeadsCommand implements Callable<Integer> {
       throw new StarlingException("--format must be table, csv or json but was '" + format + "'");
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       List<Lead> leads;
       if (week == null) {
         LeadFinder.Run run = s.suggestLeads();

@@ -55,6 +55,13 @@ public final class StarlingCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Prints a one-line note for the user on stderr (a skipped feature refresh, and why). */
+  void note(String note) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("starling: " + note);
+    err.flush();
+  }
+
   Path dataDir() {
     return DataDirectory.resolve(data, context.env());
   }
