@@ -49,6 +49,11 @@ final class SqliteDialect implements Dialect {
     sc.setBusyTimeout(waitMillis);
     try {
       c.setAutoCommit(false);
+    } catch (SQLException e) {
+      // sqlite-jdbc marks the connection as in a transaction before its BEGIN runs: a BEGIN that
+      // failed (busy) would leave it believing so, and the next BEGIN would be skipped.
+      sc.getConnectionConfig().setAutoCommit(true);
+      throw e;
     } finally {
       sc.setBusyTimeout(before);
     }
