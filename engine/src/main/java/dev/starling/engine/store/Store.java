@@ -57,10 +57,15 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
+    return open(dataDir, !Files.isWritable(file) || !Files.isWritable(dataDir));
+  }
+
+  /** {@link #open(Path)}, read-only when told (tests run as root, for whom every file is writable). */
+  static Store open(Path dataDir, boolean readOnly) {
+    Path file = dataDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       throw new StoreException("no Starling store in " + dataDir + " (run 'starling init' or 'starling import' first)", null);
     }
-    boolean readOnly = !Files.isWritable(file) || !Files.isWritable(dataDir);
     return connect(file, readOnly);
   }
 
