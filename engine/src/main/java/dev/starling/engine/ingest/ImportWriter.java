@@ -13,7 +13,6 @@ import dev.starling.engine.store.ImportFigures;
 import dev.starling.engine.store.ImportLog;
 import dev.starling.engine.store.StoreTx;
 import dev.starling.engine.store.Subscribers;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -49,7 +48,7 @@ final class ImportWriter {
     this.importId = importId;
   }
 
-  void add(ReadResult r) throws SQLException {
+  void add(ReadResult r) {
     rowsRead++;
     switch (r) {
       case Rejection rej -> reject(rej);
@@ -61,7 +60,7 @@ final class ImportWriter {
     return rowsRead;
   }
 
-  private void fact(Fact f) throws SQLException {
+  private void fact(Fact f) {
     switch (f) {
       case Subscriber s -> {
         listRows++;
@@ -72,7 +71,7 @@ final class ImportWriter {
     }
   }
 
-  private void event(Event e) throws SQLException {
+  private void event(Event e) {
     latest = Math.max(latest, e.atMillis());
     int sub = subscribers.idForEvent(e.email());
     int camp = e.campaignId() == null ? 0 : campaigns.idForEvent(e.campaignId());
@@ -83,7 +82,7 @@ final class ImportWriter {
     }
   }
 
-  private void reject(Rejection r) throws SQLException {
+  private void reject(Rejection r) {
     rejected++;
     if (firstRejections.size() < KEEP_REJECTIONS) {
       firstRejections.add(r);
@@ -95,7 +94,7 @@ final class ImportWriter {
    * Sends what is queued, dates placeholder campaigns, computes the data-quality figures, records the
    * import's figures, and marks the features stale; returns the summary's figures.
    */
-  Written finish(String kind, long finishedAt) throws SQLException {
+  Written finish(String kind, long finishedAt) {
     messages.flush();
     subscribers.flush();
     campaigns.flush();

@@ -3,7 +3,6 @@ package dev.starling.engine.ingest;
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.engine.store.EventLog;
-import java.sql.SQLException;
 
 /**
  * Merges the consecutive send, delivery and bounce rows of one message (as exports write them) into
@@ -25,7 +24,7 @@ final class MessageMerger {
   }
 
   /** Adds a send, delivery or bounce, writing the pending message first when this one is another. */
-  void add(Event e, int campaign, int subscriber) throws SQLException {
+  void add(Event e, int campaign, int subscriber) {
     if (campaign != this.campaign || subscriber != this.subscriber) {
       flush();
       this.campaign = campaign;
@@ -47,7 +46,7 @@ final class MessageMerger {
   }
 
   /** Queues the pending message, if any. */
-  void flush() throws SQLException {
+  void flush() {
     if (campaign >= 0 && rows > 0) {
       log.message(campaign, subscriber, sent, delivered, bounced, bounce, rows);
     }

@@ -27,53 +27,65 @@ public final class Campaigns {
   }
 
   /** The id of the campaign with this code, or 0 when there is none. */
-  public int idOf(String code) throws SQLException {
-    return ids().getOrDefault(code, 0);
+  public int idOf(String code) {
+    try {
+      return ids().getOrDefault(code, 0);
+    } catch (SQLException e) {
+      throw StoreException.failed("Campaigns.idOf", e);
+    }
   }
 
   /** Adds a campaign, or writes what this row adds or changes about a known one. */
-  public void upsert(Campaign cp) throws SQLException {
-    prepare();
-    Integer id = ids().get(cp.id());
-    if (id == null) {
-      id = ++maxId;
-      ids.put(cp.id(), id);
-      var ps = insert.ps;
-      ps.setInt(1, id);
-      ps.setString(2, cp.id());
-      ps.setString(3, cp.name());
-      ps.setString(4, cp.subject());
-      insert.setLong(5, cp.sentAtMillis());
-      ps.setString(6, cp.list());
-      insert.queue(1);
-      return;
+  public void upsert(Campaign cp) {
+    try {
+      prepare();
+      Integer id = ids().get(cp.id());
+      if (id == null) {
+        id = ++maxId;
+        ids.put(cp.id(), id);
+        var ps = insert.ps;
+        ps.setInt(1, id);
+        ps.setString(2, cp.id());
+        ps.setString(3, cp.name());
+        ps.setString(4, cp.subject());
+        insert.setLong(5, cp.sentAtMillis());
+        ps.setString(6, cp.list());
+        insert.queue(1);
+        return;
+      }
+      var ps = update.ps;
+      int p = 1;
+      for (int round = 0; round < 2; round++) { // once for SET, once for the did-anything-change test
+        ps.setString(p++, cp.name());
+        ps.setString(p++, cp.subject());
+        update.setLong(p++, cp.sentAtMillis());
+        ps.setString(p++, cp.list());
+      }
+      ps.setInt(p, id);
+      update.queue(1);
+    } catch (SQLException e) {
+      throw StoreException.failed("Campaigns.upsert", e);
     }
-    var ps = update.ps;
-    int p = 1;
-    for (int round = 0; round < 2; round++) { // once for SET, once for the did-anything-change test
-      ps.setString(p++, cp.name());
-      ps.setString(p++, cp.subject());
-      update.setLong(p++, cp.sentAtMillis());
-      ps.setString(p++, cp.list());
-    }
-    ps.setInt(p, id);
-    update.queue(1);
   }
 
   /** The id of the campaign an event names; one not known yet is created as a placeholder. */
-  public int idForEvent(String code) throws SQLException {
-    Integer id = ids().get(code);
-    if (id != null) {
-      return id;
+  public int idForEvent(String code) {
+    try {
+      Integer id = ids().get(code);
+      if (id != null) {
+        return id;
+      }
+      prepare();
+      int nid = ++maxId;
+      ids.put(code, nid);
+      placeholders++;
+      placeholder.ps.setInt(1, nid);
+      placeholder.ps.setString(2, code);
+      placeholder.queue(0);
+      return nid;
+    } catch (SQLException e) {
+      throw StoreException.failed("Campaigns.idForEvent", e);
     }
-    prepare();
-    int nid = ++maxId;
-    ids.put(code, nid);
-    placeholders++;
-    placeholder.ps.setInt(1, nid);
-    placeholder.ps.setString(2, code);
-    placeholder.queue(0);
-    return nid;
   }
 
   /** Placeholders created in this transaction (campaigns first named by an event). */
@@ -89,17 +101,25 @@ public final class Campaigns {
     return insert == null ? 0 : insert.unchanged() + update.unchanged();
   }
 
-  public void flush() throws SQLException {
-    if (insert != null) {
-      update.flush(); // flushes the inserts first
+  public void flush() {
+    try {
+      if (insert != null) {
+        update.flush(); // flushes the inserts first
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("Campaigns.flush", e);
     }
   }
 
   /** Dates each undated placeholder by its first message (call after the messages are flushed). */
-  public void datePlaceholders() throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE campaigns SET sent_at = (SELECT min(coalesce(sent_at, delivered_at, bounced_at)) FROM messages"
-          + " WHERE messages.campaign_id = campaigns.id) WHERE placeholder = 1 AND sent_at IS NULL");
+  public void datePlaceholders() {
+    try {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE campaigns SET sent_at = (SELECT min(coalesce(sent_at, delivered_at, bounced_at)) FROM messages"
+            + " WHERE messages.campaign_id = campaigns.id) WHERE placeholder = 1 AND sent_at IS NULL");
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("Campaigns.datePlaceholders", e);
     }
   }
 

@@ -37,48 +37,55 @@ public final class EventLog {
    *
    * @param rows the file rows merged into this write, counted together (all changed or all unchanged)
    */
-  public void message(int campaign, int subscriber, long sentAt, long deliveredAt, long bouncedAt, int bounce, int rows)
-      throws SQLException {
-    prepare();
-    var ps = message.ps;
-    ps.setInt(1, campaign);
-    ps.setInt(2, subscriber);
-    message.setTime(3, sentAt);
-    message.setTime(4, deliveredAt);
-    message.setTime(5, bouncedAt);
-    ps.setInt(6, bounce);
-    message.queue(rows);
+  public void message(int campaign, int subscriber, long sentAt, long deliveredAt, long bouncedAt, int bounce, int rows) {
+    try {
+      prepare();
+      var ps = message.ps;
+      ps.setInt(1, campaign);
+      ps.setInt(2, subscriber);
+      message.setTime(3, sentAt);
+      message.setTime(4, deliveredAt);
+      message.setTime(5, bouncedAt);
+      ps.setInt(6, bounce);
+      message.queue(rows);
+    } catch (SQLException e) {
+      throw StoreException.failed("EventLog.message", e);
+    }
   }
 
   /** Queues an open, click, complaint or unsubscribe; one already stored (same dedupe key) is ignored. */
-  public void event(int campaign, int subscriber, Event e, long importId) throws SQLException {
-    prepare();
-    var ps = event.ps;
-    ps.setInt(1, campaign);
-    ps.setInt(2, subscriber);
-    ps.setLong(3, e.dedupeKey());
-    ps.setInt(4, e.type().code());
-    ps.setLong(5, e.atMillis());
-    if (e.userAgent() == null) {
-      ps.setNull(6, Types.INTEGER);
-    } else {
-      ps.setInt(6, agentId(e.userAgent()));
+  public void event(int campaign, int subscriber, Event e, long importId) {
+    try {
+      prepare();
+      var ps = event.ps;
+      ps.setInt(1, campaign);
+      ps.setInt(2, subscriber);
+      ps.setLong(3, e.dedupeKey());
+      ps.setInt(4, e.type().code());
+      ps.setLong(5, e.atMillis());
+      if (e.userAgent() == null) {
+        ps.setNull(6, Types.INTEGER);
+      } else {
+        ps.setInt(6, agentId(e.userAgent()));
+      }
+      ps.setString(7, e.ip());
+      ps.setString(8, e.url());
+      if (e.machineFlag() == null) {
+        ps.setNull(9, Types.INTEGER);
+      } else {
+        ps.setInt(9, e.machineFlag() ? 1 : 0);
+      }
+      ps.setString(10, e.detail());
+      ps.setLong(11, importId);
+      if (legacyKeys) {
+        ps.setInt(12, campaign);
+        ps.setInt(13, subscriber);
+        ps.setLong(14, e.legacyDedupeKey());
+      }
+      event.queue(1);
+    } catch (SQLException x) {
+      throw StoreException.failed("EventLog.event", x);
     }
-    ps.setString(7, e.ip());
-    ps.setString(8, e.url());
-    if (e.machineFlag() == null) {
-      ps.setNull(9, Types.INTEGER);
-    } else {
-      ps.setInt(9, e.machineFlag() ? 1 : 0);
-    }
-    ps.setString(10, e.detail());
-    ps.setLong(11, importId);
-    if (legacyKeys) {
-      ps.setInt(12, campaign);
-      ps.setInt(13, subscriber);
-      ps.setLong(14, e.legacyDedupeKey());
-    }
-    event.queue(1);
   }
 
   /** Rows (merged messages and events) that changed the store. */
@@ -91,10 +98,14 @@ public final class EventLog {
     return message == null ? 0 : message.unchanged() + event.unchanged();
   }
 
-  public void flush() throws SQLException {
-    if (message != null) {
-      message.flush();
-      event.flush();
+  public void flush() {
+    try {
+      if (message != null) {
+        message.flush();
+        event.flush();
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("EventLog.flush", e);
     }
   }
 

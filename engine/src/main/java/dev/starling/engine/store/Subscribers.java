@@ -29,63 +29,75 @@ public final class Subscribers {
   }
 
   /** The id of {@code email} (normalised), or 0 when the store has no such subscriber. */
-  public int idOf(String email) throws SQLException {
-    return ids().getOrDefault(email, 0);
+  public int idOf(String email) {
+    try {
+      return ids().getOrDefault(email, 0);
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.idOf", e);
+    }
   }
 
   /**
    * Adds a person named by a list, or writes what the list adds or changes about a known one (a row
    * identical to the store's writes nothing and counts as unchanged).
    */
-  public void upsert(Subscriber s) throws SQLException {
-    prepare();
-    String tags = s.tags().isEmpty() ? null : String.join(String.valueOf(CanonicalColumns.TAG_SEPARATOR), s.tags());
-    String status = s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT);
-    Integer id = ids().get(s.email());
-    if (id == null) {
-      id = add(s.email());
-      var ps = insert.ps;
-      ps.setInt(1, id);
-      ps.setString(2, s.email());
-      ps.setString(3, s.domain());
-      ps.setString(4, s.firstName());
-      ps.setString(5, s.lastName());
-      ps.setString(6, s.company());
-      ps.setString(7, s.country());
-      insert.setLong(8, s.createdAtMillis());
-      ps.setString(9, tags);
-      ps.setString(10, status);
-      insert.queue(1);
-      return;
+  public void upsert(Subscriber s) {
+    try {
+      prepare();
+      String tags = s.tags().isEmpty() ? null : String.join(String.valueOf(CanonicalColumns.TAG_SEPARATOR), s.tags());
+      String status = s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT);
+      Integer id = ids().get(s.email());
+      if (id == null) {
+        id = add(s.email());
+        var ps = insert.ps;
+        ps.setInt(1, id);
+        ps.setString(2, s.email());
+        ps.setString(3, s.domain());
+        ps.setString(4, s.firstName());
+        ps.setString(5, s.lastName());
+        ps.setString(6, s.company());
+        ps.setString(7, s.country());
+        insert.setLong(8, s.createdAtMillis());
+        ps.setString(9, tags);
+        ps.setString(10, status);
+        insert.queue(1);
+        return;
+      }
+      var ps = update.ps;
+      int p = 1;
+      for (int round = 0; round < 2; round++) { // once for SET, once for the did-anything-change test
+        ps.setString(p++, s.firstName());
+        ps.setString(p++, s.lastName());
+        ps.setString(p++, s.company());
+        ps.setString(p++, s.country());
+        update.setLong(p++, s.createdAtMillis());
+        ps.setString(p++, tags);
+        ps.setString(p++, status);
+      }
+      ps.setInt(p, id);
+      update.queue(1);
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.upsert", e);
     }
-    var ps = update.ps;
-    int p = 1;
-    for (int round = 0; round < 2; round++) { // once for SET, once for the did-anything-change test
-      ps.setString(p++, s.firstName());
-      ps.setString(p++, s.lastName());
-      ps.setString(p++, s.company());
-      ps.setString(p++, s.country());
-      update.setLong(p++, s.createdAtMillis());
-      ps.setString(p++, tags);
-      ps.setString(p++, status);
-    }
-    ps.setInt(p, id);
-    update.queue(1);
   }
 
   /** The id of a person named by an event; one first seen there is added with just the address. */
-  public int idForEvent(String email) throws SQLException {
-    Integer id = ids().get(email);
-    if (id != null) {
-      return id;
+  public int idForEvent(String email) {
+    try {
+      Integer id = ids().get(email);
+      if (id != null) {
+        return id;
+      }
+      prepare();
+      int nid = add(email);
+      implicit.ps.setInt(1, nid);
+      implicit.ps.setString(2, email);
+      implicit.ps.setString(3, email.substring(email.lastIndexOf('@') + 1));
+      implicit.queue(0);
+      return nid;
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.idForEvent", e);
     }
-    prepare();
-    int nid = add(email);
-    implicit.ps.setInt(1, nid);
-    implicit.ps.setString(2, email);
-    implicit.ps.setString(3, email.substring(email.lastIndexOf('@') + 1));
-    implicit.queue(0);
-    return nid;
   }
 
   /** People added in this transaction (by a list, or first seen in an event). */
@@ -104,9 +116,13 @@ public final class Subscribers {
   }
 
   /** Sends every queued write. */
-  public void flush() throws SQLException {
-    if (insert != null) {
-      update.flush(); // flushes the inserts first
+  public void flush() {
+    try {
+      if (insert != null) {
+        update.flush(); // flushes the inserts first
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.flush", e);
     }
   }
 
