@@ -24,6 +24,14 @@ interface Dialect {
   /** Whether the error says another connection holds the lock (try again later), not a real failure. */
   boolean isBusy(SQLException e);
 
+  /**
+   * An insert that skips a row whose key is already stored: {@code INSERT} + {@code rest} (the
+   * "INTO table (columns) VALUES ..." or "... SELECT ... WHERE ..." part) with the dialect's way of
+   * ignoring the conflict (SQLite: {@code OR IGNORE}, the spelling the hot event insert was tuned
+   * with; elsewhere {@code ON CONFLICT DO NOTHING}).
+   */
+  String insertIgnoring(String rest);
+
   /** The larger of two SQL expressions (SQLite's two-argument {@code max}, elsewhere {@code GREATEST}). */
   String greatest(String a, String b);
 

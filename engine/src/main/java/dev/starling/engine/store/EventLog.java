@@ -131,11 +131,11 @@ public final class EventLog {
     // A store that holds events keyed before agent and IP counted (ImportLog.LEGACY_DEDUPE) also
     // checks the old key, so re-importing an old file adds nothing; new stores skip that lookup.
     legacyKeys = new ImportLog(c, dialect).meta(ImportLog.LEGACY_DEDUPE).isPresent();
-    String columns = "INSERT INTO events (campaign_id, subscriber_id, dedupe, type, at, agent_id, ip, url, machine_flag, detail, import_id)";
-    event = new BatchedStatement(c, legacyKeys
+    String columns = "INTO events (campaign_id, subscriber_id, dedupe, type, at, agent_id, ip, url, machine_flag, detail, import_id)";
+    event = new BatchedStatement(c, dialect.insertIgnoring(legacyKeys
         ? columns + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-            + " (SELECT 1 FROM events WHERE campaign_id = ? AND subscriber_id = ? AND dedupe = ?) ON CONFLICT DO NOTHING"
-        : columns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", null);
+            + " (SELECT 1 FROM events WHERE campaign_id = ? AND subscriber_id = ? AND dedupe = ?)"
+        : columns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), null);
     insertAgent = c.prepareStatement("INSERT INTO agents (id, text) VALUES (?, ?)");
   }
 

@@ -66,6 +66,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String insertIgnoring(String rest) {
+    return "INSERT OR IGNORE " + rest;
+  }
+
+  @Override
   public String greatest(String a, String b) {
     return "max(" + a + ", " + b + ")";
   }
