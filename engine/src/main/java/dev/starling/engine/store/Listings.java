@@ -3,6 +3,7 @@ package dev.starling.engine.store;
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.ColumnType;
 import dev.starling.engine.report.Table;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -44,7 +45,8 @@ public final class Listings {
         + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
         + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ?"
         + " ORDER BY CAST(f.campaigns_opened AS REAL) / f.received DESC, f.campaigns_opened DESC, s.email";
-    return new Table("stars", STAR_COLUMNS, sink -> store.inTransaction(c -> {
+    return new Table("stars", STAR_COLUMNS, sink -> store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);
@@ -77,7 +79,8 @@ public final class Listings {
 
   /** How many star subscribers {@link #stars} lists. */
   public long starCount(int minCampaigns, double minRatio) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM subscriber_features f"
           + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ?")) {
         ps.setInt(1, minCampaigns);
@@ -106,7 +109,8 @@ public final class Listings {
     String sql = "SELECT id, week, priority, rule_id, subject, subject_key, reason, status, suggested_at FROM leads"
         + " WHERE suggested_at >= coalesce(?, suggested_at) AND suggested_at < coalesce(?, suggested_at + 1)"
         + " ORDER BY week DESC, priority, rule_id, subject_key";
-    return new Table("leads", LEAD_COLUMNS, sink -> store.inTransaction(c -> {
+    return new Table("leads", LEAD_COLUMNS, sink -> store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setObject(1, from == null ? null : from.toEpochMilli());
         ps.setObject(2, to == null ? null : to.toEpochMilli());
@@ -132,7 +136,8 @@ public final class Listings {
 
   /** How many lead suggestions were made in {@code [from, to)}. */
   public long leadCount(Instant from, Instant to) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM leads"
           + " WHERE suggested_at >= coalesce(?, suggested_at) AND suggested_at < coalesce(?, suggested_at + 1)")) {
         ps.setObject(1, from == null ? null : from.toEpochMilli());
@@ -157,7 +162,8 @@ public final class Listings {
   public Table engagedAccounts() {
     String sql = "SELECT account, people, engaged_people, engaged_14d, newly_engaged_14d, score_sum FROM account_features"
         + " WHERE engaged_people > 0 ORDER BY engaged_people DESC, score_sum DESC, account";
-    return new Table("accounts", ACCOUNT_COLUMNS, sink -> store.inTransaction(c -> {
+    return new Table("accounts", ACCOUNT_COLUMNS, sink -> store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
         Object[] row = new Object[ACCOUNT_COLUMNS.size()];
         while (rs.next()) {

@@ -76,7 +76,7 @@ class WorkbookExporterTest {
       throws IOException {
     Path tmp = dir.root();
     Path file = tmp.resolve("report.xlsx");
-    generated(s, tmp.resolve("in"), DatasetSpec.of(1500, 7, 15));
+    generated(s, tmp.resolve("in"), DatasetSpec.of(1500, 7, 11));
     {
       WorkbookExporter.Result r = s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
       assertEquals(7, r.campaigns());
