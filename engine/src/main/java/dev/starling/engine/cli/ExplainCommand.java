@@ -4,8 +4,8 @@ import dev.starling.connectors.Subscriber;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.ClassifiedEvents;
-import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.features.SubscriberFeatures;
+import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.rules.Explanation;
 import dev.starling.rules.Feature;
@@ -41,36 +41,32 @@ final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = root.spec.commandLine().getOut();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
-      s.refreshFeatures();
       RuleBook book = s.rules();
-      s.store().inTransaction(c -> {
-        SubscriberFeatures f = StoredFeatures.subscriber(c, address)
-            .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
-        out.printf("%s  (company: %s; account: %s)%n", f.email(), f.company() == null ? "-" : f.company(),
-            f.account() == null ? "none (free-mail)" : f.account());
-        out.printf("%nFeatures as of %s:%n", Instant.ofEpochMilli(f.asOf()));
-        Features values = new FeatureBinding(FeatureSchema.standard()).subscriber(f);
-        for (Feature feature : FeatureSchema.standard().features(Subject.SUBSCRIBER)) {
-          Object v = values.get(feature.name()).orElse(null);
-          out.printf("  %-26s %-28s %s%n", feature.name(), show(v), feature.description());
-        }
-        List<ClassifiedEvents.Row> events = ClassifiedEvents.of(c, address, s.config().engagement());
-        out.printf("%nOpens and clicks (%d):%n", events.size());
-        for (ClassifiedEvents.Row r : events) {
-          out.printf("  %-10s %s  %-5s  %-7s %-16s %s%s%n", r.campaign() == null ? "-" : r.campaign(),
-              Instant.ofEpochMilli(r.at()).toString().replace('T', ' ').replace("Z", ""),
-              r.type().canonicalName(), r.kind().name().toLowerCase(java.util.Locale.ROOT), r.reason(),
-              r.agent() == null ? "(no agent)" : r.agent(), r.url() == null ? "" : "  " + r.url());
-        }
-        out.printf("%nRules (%s):%n", book.source());
-        for (Explanation e : book.explain(values)) {
-          out.println("  " + e.describe().replace("\n", "\n  "));
-        }
-        if (!f.status().equals("active")) {
-          out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status());
-        }
-        return null;
-      });
+      SubscriberFeatures f = s.subscriberFeatures(address)
+          .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
+      out.printf("%s  (company: %s; account: %s)%n", f.email(), f.company() == null ? "-" : f.company(),
+          f.account() == null ? "none (free-mail)" : f.account());
+      out.printf("%nFeatures as of %s:%n", Instant.ofEpochMilli(f.asOf()));
+      Features values = new FeatureBinding(FeatureSchema.standard()).subscriber(f);
+      for (Feature feature : FeatureSchema.standard().features(Subject.SUBSCRIBER)) {
+        Object v = values.get(feature.name()).orElse(null);
+        out.printf("  %-26s %-28s %s%n", feature.name(), show(v), feature.description());
+      }
+      List<ClassifiedEvents.Row> events = s.classifiedEvents(address);
+      out.printf("%nOpens and clicks (%d):%n", events.size());
+      for (ClassifiedEvents.Row r : events) {
+        out.printf("  %-10s %s  %-5s  %-7s %-16s %s%s%n", r.campaign() == null ? "-" : r.campaign(),
+            Instant.ofEpochMilli(r.at()).toString().replace('T', ' ').replace("Z", ""),
+            r.type().canonicalName(), r.kind().name().toLowerCase(java.util.Locale.ROOT), r.reason(),
+            r.agent() == null ? "(no agent)" : r.agent(), r.url() == null ? "" : "  " + r.url());
+      }
+      out.printf("%nRules (%s):%n", book.source());
+      for (Explanation e : book.explain(values)) {
+        out.println("  " + e.describe().replace("\n", "\n  "));
+      }
+      if (f.status() != SubscriberStatus.ACTIVE) {
+        out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status().code());
+      }
       out.flush();
     }
     return 0;

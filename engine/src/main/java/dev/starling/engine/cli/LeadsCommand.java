@@ -53,8 +53,10 @@ final class LeadsCommand implements Callable<Integer> {
                   + " %d matches suppressed (unsubscribed, complained, hard-bounced), %d held back (cooldown or no new activity).%n%n",
               run.week(), leads.size(), run.created(), run.subscribers(), run.accounts(), run.suppressed(), run.held());
         }
+        // One line per rule skipped on some subjects, after the output (stderr: the data on stdout stays clean).
+        run.skipped().forEach(f -> root.spec.commandLine().getErr().println("starling: " + f.describe()));
       } else {
-        leads = new LeadFinder(s.store(), s.rules()).week(week);
+        leads = s.leadsOfWeek(week);
       }
       switch (fmt) {
         case "csv" -> csv(leads, out);
@@ -76,7 +78,7 @@ final class LeadsCommand implements Callable<Integer> {
     String f = "%5s  %3s  %-" + tw + "s  %-" + kw + "s  %-9s  %s%n";
     out.printf(f, "#", "pri", "rule", "who", "status", "reason");
     for (Lead l : leads) {
-      out.printf(f, l.id(), l.priority(), l.title(), l.subjectKey(), l.status(), l.reason());
+      out.printf(f, l.id(), l.priority(), l.title(), l.subjectKey(), l.status().code(), l.reason());
     }
   }
 
@@ -84,8 +86,8 @@ final class LeadsCommand implements Callable<Integer> {
     CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
     w.writeRecord("id", "week", "priority", "rule_id", "rule", "subject", "who", "reason", "status");
     for (Lead l : leads) {
-      w.writeRecord(Long.toString(l.id()), l.week(), Integer.toString(l.priority()), l.ruleId(), l.title(), l.subject(),
-          l.subjectKey(), l.reason(), l.status());
+      w.writeRecord(Long.toString(l.id()), l.week(), Integer.toString(l.priority()), l.ruleId(), l.title(), l.subject().key(),
+          l.subjectKey(), l.reason(), l.status().code());
     }
     try {
       w.flush();
@@ -103,10 +105,10 @@ final class LeadsCommand implements Callable<Integer> {
       m.put("priority", l.priority());
       m.put("rule_id", l.ruleId());
       m.put("rule", l.title());
-      m.put("subject", l.subject());
+      m.put("subject", l.subject().key());
       m.put("who", l.subjectKey());
       m.put("reason", l.reason());
-      m.put("status", l.status());
+      m.put("status", l.status().code());
       rows.add(m);
     }
     try {

@@ -30,7 +30,7 @@ enum StarReport {
       for (Star s : stars) {
         out.printf(fmt, s.email(), s.name(), company(s), s.opened() + "/" + s.received(),
             String.format(Locale.ROOT, "%.0f%%", s.ratio() * 100), s.humanOpens(), s.machineOpens(), s.humanClicks(),
-            date(s.lastHumanAt()), s.status());
+            date(s.lastHumanAt()), s.status().code());
       }
     }
   },
@@ -43,7 +43,7 @@ enum StarReport {
       for (Star s : stars) {
         w.writeRecord(s.email(), s.name(), company(s), Integer.toString(s.received()), Integer.toString(s.opened()),
             String.format(Locale.ROOT, "%.4f", s.ratio()), Integer.toString(s.humanOpens()),
-            Integer.toString(s.machineOpens()), Integer.toString(s.humanClicks()), instant(s.lastHumanAt()), s.status());
+            Integer.toString(s.machineOpens()), Integer.toString(s.humanClicks()), instant(s.lastHumanAt()), s.status().code());
       }
       try {
         w.flush();
@@ -68,7 +68,7 @@ enum StarReport {
         m.put("machine_opens", s.machineOpens());
         m.put("human_clicks", s.humanClicks());
         m.put("last_human_at", s.lastHumanAt() == 0 ? null : instant(s.lastHumanAt()));
-        m.put("status", s.status());
+        m.put("status", s.status().code());
         rows.add(m);
       }
       try {

@@ -105,7 +105,7 @@ public final class Importer {
           listener.progress(counted.count, size, b.rowsRead);
           b.finish(reader.contentKind(), clock.millis());
           long latest = Math.max(b.latest, Meta.get(c, Meta.LATEST_DATA_TIME).map(Long::parseLong)
-              .orElseGet(() -> b.latestInStore()));
+              .orElseGet(() -> new dev.starling.engine.store.EventHistory(store).latestDataTime()));
           Meta.set(c, Meta.LATEST_DATA_TIME, Long.toString(latest));
           boolean full = b.listRows > 0 || Meta.get(c, Meta.FEATURES_DIRTY).map("full"::equals).orElse(false);
           Meta.set(c, Meta.FEATURES_DIRTY, full ? "full" : "1");
@@ -592,15 +592,6 @@ public final class Importer {
         ps.close();
       }
       insertAgent.close();
-    }
-
-    /** The newest time already in the store (a store from before the importer kept it in meta). */
-    long latestInStore() {
-      try {
-        return dev.starling.engine.features.FeatureReplay.latestDataTime(c);
-      } catch (SQLException e) {
-        throw new dev.starling.engine.store.StoreException("cannot read the store's latest time: " + e.getMessage(), e);
-      }
     }
 
     /** The data-quality figures: primary-key lookups from this import's events, and per touched campaign. */

@@ -22,7 +22,7 @@ public final class Store implements AutoCloseable {
 
   /** Applied in order; the number in the name is the schema version it brings the file to. */
   static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql", "003-engagement-and-leads.sql",
-      "004-incremental-features.sql");
+      "004-incremental-features.sql", "005-lead-history.sql");
 
   private final Path file;
   private final Connection connection;

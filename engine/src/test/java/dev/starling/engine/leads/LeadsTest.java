@@ -86,7 +86,7 @@ class LeadsTest {
       assertEquals(List.of(0, 1), List.of(quiet.leads().size(), quiet.held()));
 
       // Sales rejects the lead; five weeks of opens later, the 28-day cooldown since the rejection has passed.
-      LeadFinder.setStatus(s.store(), first.leads().get(0).id(), "rejected", CLOCK.millis());
+      s.transitionLead(first.leads().get(0).id(), LeadStatus.REJECTED, null, null);
       StringBuilder more = new StringBuilder("type,email,campaign_id,at\n");
       more.append(weekly("open", "ana@acme.example", 10, 3600));
       s.importFile(Files.writeString(tmp.resolve("w10b.csv"), more), null, ImportListener.NONE);
