@@ -12,7 +12,10 @@ public enum Confidence {
   MEDIUM,
   LOW;
 
+  /** Computed once: the rules read it for every subscriber. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }

@@ -17,8 +17,11 @@ public enum EngagementState {
   ENGAGED,
   ACTIVE;
 
+  /** Computed once: the rules read it for every subscriber. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** Counts towards an account's engaged people. */

@@ -13,9 +13,12 @@ public enum SubscriberStatus {
   HARD_BOUNCED,
   COMPLAINED;
 
+  /** Computed once: the rules read it for every subscriber. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   /** {@code active}, {@code unsubscribed}, {@code hard_bounced}, {@code complained}. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** The worse of the two (the later in declaration order). */

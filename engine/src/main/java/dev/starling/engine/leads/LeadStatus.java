@@ -33,6 +33,9 @@ public enum LeadStatus {
   LOST,
   REJECTED;
 
+  /** Computed once: the rules read it for every subscriber. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   private static final Map<LeadStatus, Set<LeadStatus>> NEXT = Map.of(
       SUGGESTED, EnumSet.of(ACCEPTED, REJECTED),
       ACCEPTED, EnumSet.of(CONTACTED, WON, LOST, REJECTED),
@@ -43,7 +46,7 @@ public enum LeadStatus {
 
   /** The stored and typed spelling: {@code suggested}, {@code accepted}, ... */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** The statuses this one may become, in declaration order. */

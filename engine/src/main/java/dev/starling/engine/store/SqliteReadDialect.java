@@ -11,4 +11,12 @@ final class SqliteReadDialect {
   static String greatest(String... expressions) {
     return "max(" + String.join(", ", expressions) + ")";
   }
+
+  /**
+   * {@code numerator / denominator} of two integer columns as a double: SQLite's REAL is 8 bytes
+   * (PostgreSQL's REAL is 4; it would say {@code DOUBLE PRECISION}).
+   */
+  static String ratio(String numerator, String denominator) {
+    return "CAST(" + numerator + " AS REAL) / " + denominator;
+  }
 }
