@@ -20,9 +20,4 @@ public enum SubscriberStatus {
   public String code() {
     return code;
   }
-
-  /** The worse of the two (the later in declaration order). */
-  SubscriberStatus worst(SubscriberStatus other) {
-    return other.ordinal() > ordinal() ? other : this;
-  }
 }
