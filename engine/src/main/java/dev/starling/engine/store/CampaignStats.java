@@ -39,8 +39,7 @@ public final class CampaignStats {
         + " WHERE (? IS NULL AND ? IS NULL) OR (sent_at IS NOT NULL AND sent_at >= coalesce(?, sent_at)"
         + "   AND sent_at < coalesce(?, sent_at + 1))"
         + " ORDER BY sent_at IS NULL, sent_at, id";
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         Long f = from == null ? null : from.toEpochMilli();
         Long t = to == null ? null : to.toEpochMilli();
@@ -63,13 +62,12 @@ public final class CampaignStats {
 
   /** The largest subscriber id (ids are dense from 1, so per-person arrays can be this long plus one). */
   public int maxSubscriberId() {
-    return store.read(tx -> intQuery(tx.connection(), "SELECT coalesce(max(id), 0) FROM subscribers"));
+    return read(c -> intQuery(c, "SELECT coalesce(max(id), 0) FROM subscribers"));
   }
 
   /** Every user agent's text by its id (index 0 unused, {@code null} where no agent has that id). */
   public String[] agents() {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       String[] out = new String[intQuery(c, "SELECT coalesce(max(id), 0) FROM agents") + 1];
       try (PreparedStatement ps = c.prepareStatement("SELECT id, text FROM agents"); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -130,8 +128,7 @@ public final class CampaignStats {
    * four columns come back as one small integer).
    */
   public void forEachOfCampaign(int campaignId, MessageSink messages, EventSink events) {
-    store.read(tx -> {
-      Connection c = tx.connection();
+    read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id, CASE"
           + " WHEN bounce = 2 THEN 4"
           + " WHEN delivered_at IS NOT NULL THEN CASE WHEN bounce = 1 THEN 2 ELSE 0 END"
@@ -171,8 +168,7 @@ public final class CampaignStats {
   public record Audience(long people, long onList) {}
 
   public Audience audience() {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(on_list), 0) FROM subscribers");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -186,5 +182,21 @@ public final class CampaignStats {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  /** Runs {@code work} in a reading transaction (never waits for an import); a SQL failure names the store. */
+  private <T> T read(SqlRead<T> work) {
+    return store.read(tx -> {
+      try {
+        return work.run(tx.connection());
+      } catch (SQLException e) {
+        throw Queries.failed(store, "cannot read the campaigns", e);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SqlRead<T> {
+    T run(Connection c) throws SQLException;
   }
 }

@@ -6,6 +6,7 @@ import dev.starling.engine.report.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,9 @@ import java.util.List;
  * runs its query again, in its own read transaction.
  */
 public final class Listings {
+  /** The star definition's ratio form, as {@code FeatureTables.stars} spells it. */
+  private static final String RATIO = SqliteReadDialect.ratio("f.campaigns_opened", "f.received");
+
   private final Store store;
 
   public Listings(Store store) {
@@ -43,10 +47,9 @@ public final class Listings {
     String sql = "SELECT s.email, trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')), s.company, s.country,"
         + " f.received, f.campaigns_opened, f.human_opens, f.machine_opens, f.human_clicks, f.last_human_at, f.status"
         + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
-        + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ?"
-        + " ORDER BY CAST(f.campaigns_opened AS REAL) / f.received DESC, f.campaigns_opened DESC, s.email";
-    return new Table("stars", STAR_COLUMNS, sink -> store.read(tx -> {
-      Connection c = tx.connection();
+        + " WHERE f.received >= ? AND " + RATIO + " >= ?"
+        + " ORDER BY " + RATIO + " DESC, f.campaigns_opened DESC, s.email";
+    return new Table("stars", STAR_COLUMNS, sink -> read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);
@@ -79,10 +82,9 @@ public final class Listings {
 
   /** How many star subscribers {@link #stars} lists. */
   public long starCount(int minCampaigns, double minRatio) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM subscriber_features f"
-          + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ?")) {
+          + " WHERE f.received >= ? AND " + RATIO + " >= ?")) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);
         try (ResultSet rs = ps.executeQuery()) {
@@ -102,15 +104,18 @@ public final class Listings {
       Column.of("who", ColumnType.TEXT),
       Column.of("reason", ColumnType.TEXT),
       Column.of("status", ColumnType.TEXT),
+      Column.of("owner", ColumnType.TEXT),
       Column.of("suggested_at", ColumnType.TIME));
 
   /** Lead suggestions made in {@code [from, to)} (an open bound may be {@code null}), newest week first. */
   public Table leads(Instant from, Instant to) {
-    String sql = "SELECT id, week, priority, rule_id, subject, subject_key, reason, status, suggested_at FROM leads"
-        + " WHERE suggested_at >= coalesce(?, suggested_at) AND suggested_at < coalesce(?, suggested_at + 1)"
-        + " ORDER BY week DESC, priority, rule_id, subject_key";
-    return new Table("leads", LEAD_COLUMNS, sink -> store.read(tx -> {
-      Connection c = tx.connection();
+    // The owner: whoever recorded the lead's latest step with a name (accepted it, contacted them ...).
+    String sql = "SELECT l.id, l.week, l.priority, l.rule_id, l.subject, l.subject_key, l.reason, l.status,"
+        + " (SELECT e.by FROM lead_events e WHERE e.lead_id = l.id AND e.by IS NOT NULL ORDER BY e.id DESC LIMIT 1),"
+        + " l.suggested_at FROM leads l"
+        + " WHERE l.suggested_at >= coalesce(?, l.suggested_at) AND l.suggested_at < coalesce(?, l.suggested_at + 1)"
+        + " ORDER BY l.week DESC, l.priority, l.rule_id, l.subject_key";
+    return new Table("leads", LEAD_COLUMNS, sink -> read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setObject(1, from == null ? null : from.toEpochMilli());
         ps.setObject(2, to == null ? null : to.toEpochMilli());
@@ -125,7 +130,8 @@ public final class Listings {
             row[5] = rs.getString(6);
             row[6] = rs.getString(7);
             row[7] = rs.getString(8);
-            row[8] = Instant.ofEpochMilli(rs.getLong(9));
+            row[8] = rs.getString(9);
+            row[9] = Instant.ofEpochMilli(rs.getLong(10));
             sink.accept(row);
           }
         }
@@ -136,8 +142,7 @@ public final class Listings {
 
   /** How many lead suggestions were made in {@code [from, to)}. */
   public long leadCount(Instant from, Instant to) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM leads"
           + " WHERE suggested_at >= coalesce(?, suggested_at) AND suggested_at < coalesce(?, suggested_at + 1)")) {
         ps.setObject(1, from == null ? null : from.toEpochMilli());
@@ -162,8 +167,7 @@ public final class Listings {
   public Table engagedAccounts() {
     String sql = "SELECT account, people, engaged_people, engaged_14d, newly_engaged_14d, score_sum FROM account_features"
         + " WHERE engaged_people > 0 ORDER BY engaged_people DESC, score_sum DESC, account";
-    return new Table("accounts", ACCOUNT_COLUMNS, sink -> store.read(tx -> {
-      Connection c = tx.connection();
+    return new Table("accounts", ACCOUNT_COLUMNS, sink -> read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
         Object[] row = new Object[ACCOUNT_COLUMNS.size()];
         while (rs.next()) {
@@ -178,5 +182,21 @@ public final class Listings {
       }
       return null;
     }));
+  }
+
+  /** Runs {@code work} in a reading transaction (never waits for an import); a SQL failure names the store. */
+  private <T> T read(SqlRead<T> work) {
+    return store.read(tx -> {
+      try {
+        return work.run(tx.connection());
+      } catch (SQLException e) {
+        throw Queries.failed(store, "cannot read the report lists", e);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SqlRead<T> {
+    T run(Connection c) throws SQLException;
   }
 }

@@ -32,6 +32,13 @@
  * {@code StoreTx}. {@code Store.withConnection}/{@code readWithConnection} are transitional, for the
  * read-side classes that still hold their own SQL, and go when those move here.
  *
+ * <p><b>Reports.</b> {@link dev.starling.engine.store.CampaignStats} streams each campaign's messages
+ * and events to the campaign figures (which classify them with the replay's classifiers), and
+ * {@link dev.starling.engine.store.Listings} gives the long lists reports show (stars, leads with their
+ * owner, engaged accounts) as report tables whose rows stream from a reading transaction, so a
+ * million-row sheet is never in memory. Both take the {@code Store} and read through
+ * {@link dev.starling.engine.store.Store#read}.
+ *
  * <p><b>Locking.</b> SQLite in WAL mode: readers never wait. A writing transaction takes the write
  * lock as it begins ({@code BEGIN IMMEDIATE}), so it never fails half-way with "database is
  * locked"; while another process writes it waits without a limit and its {@code onWait} hears that

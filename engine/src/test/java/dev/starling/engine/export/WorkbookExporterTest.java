@@ -185,6 +185,39 @@ class WorkbookExporterTest {
     return out;
   }
 
+  @Test
+  void theLeadsSheetListsTheSuggestionsWithTheirStatusAndOwner(Starling s, DataDir dir) throws IOException {
+    generated(s, dir.input("in"), DatasetSpec.of(1500, 10, 3));
+    List<dev.starling.engine.leads.Lead> leads = s.suggestLeads().leads();
+    assertTrue(leads.size() > 5, "leads " + leads.size());
+    long first = leads.getFirst().id();
+    s.transitionLead(first, dev.starling.engine.leads.LeadStatus.ACCEPTED, "marta", "called her");
+    Path file = dir.input("leads.xlsx");
+    WorkbookExporter.Result r = s.exportWorkbook(file, DateRange.ALL, Period.MONTH, Locale.ENGLISH, UTC);
+    assertEquals(leads.size(), r.leads());
+    try (XSSFWorkbook wb = read(file)) {
+      XSSFSheet sheet = wb.getSheet("Lead suggestions");
+      assertEquals(List.of("#", "Week", "Pri", "Rule id", "Subject", "Who", "Reason", "Status", "Owner", "Suggested"),
+          header(sheet));
+      List<Long> ids = new ArrayList<>();
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        Row row = sheet.getRow(i);
+        long id = (long) row.getCell(0).getNumericCellValue();
+        ids.add(id);
+        if (id == first) {
+          assertEquals(List.of("accepted", "marta"), List.of(row.getCell(7).getStringCellValue(), row.getCell(8).getStringCellValue()));
+        } else {
+          assertEquals("suggested", row.getCell(7).getStringCellValue());
+          assertEquals(null, row.getCell(8), "no owner before anyone took it");
+        }
+      }
+      assertEquals(leads.stream().map(dev.starling.engine.leads.Lead::id).sorted().toList(), ids.stream().sorted().toList());
+      XSSFSheet summary = wb.getSheet("Summary");
+      assertEquals("leads suggested", summary.getRow(14).getCell(0).getStringCellValue());
+      assertEquals(leads.size(), (long) summary.getRow(14).getCell(1).getNumericCellValue());
+    }
+  }
+
   /** Five weekly campaigns, all opened by a person whose name is a formula, and one quiet reader. */
   private static void hostile(Starling s, Path tmp) throws IOException {
     Path list = Files.writeString(tmp.resolve("list.csv"), """
