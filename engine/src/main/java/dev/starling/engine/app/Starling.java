@@ -7,10 +7,11 @@ import dev.starling.engine.campaigns.DateRange;
 import dev.starling.engine.campaigns.KeyFigures;
 import dev.starling.engine.campaigns.Period;
 import dev.starling.engine.config.Config;
+import dev.starling.engine.config.ConfigFile;
 import dev.starling.engine.export.WorkbookExporter;
+import dev.starling.engine.report.Labels;
 import dev.starling.engine.store.CampaignStats;
 import dev.starling.engine.store.Listings;
-import dev.starling.engine.config.ConfigFile;
 import dev.starling.engine.features.FeatureReplay;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
@@ -32,6 +33,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 
 /**
@@ -173,7 +175,7 @@ public final class Starling implements AutoCloseable {
   }
 
   /** Campaign figures for the campaigns sent in {@code range} (dates in {@code zone}), in send order. */
-  public java.util.List<CampaignFigures.Campaign> campaigns(DateRange range, ZoneId zone) {
+  public List<CampaignFigures.Campaign> campaigns(DateRange range, ZoneId zone) {
     return new CampaignFigures(store, config.engagement(), config.stars()).campaigns(range, zone);
   }
 
@@ -193,11 +195,11 @@ public final class Starling implements AutoCloseable {
     long stars = lists.starCount(config.stars().minCampaigns(), config.stars().minRatio());
     KeyFigures figures = new KeyFigures(new CampaignStats(store).audience().people(), report.campaigns().size(),
         report.totals(), stars, lists.leadCount(range.start(zone), range.end(zone)));
-    java.util.function.UnaryOperator<String> label = dev.starling.engine.report.Labels.of(language)::column;
-    String all = label.apply("all");
-    String span = (range.from() == null ? "…" : range.from().toString()) + " – " + (range.to() == null ? "…" : range.to().toString());
-    java.util.List<String[]> notes = java.util.List.of(
-        new String[] {label.apply("range"), range.isAll() ? all : span},
+    UnaryOperator<String> label = Labels.of(language)::column;
+    String span = range.isAll() ? label.apply("all")
+        : (range.from() == null ? "…" : range.from().toString()) + " – " + (range.to() == null ? "…" : range.to().toString());
+    List<String[]> notes = List.of(
+        new String[] {label.apply("range"), span},
         new String[] {label.apply("period"), period.toString()},
         new String[] {label.apply("time_zone"), zone.getId()});
     WorkbookExporter.Content content = new WorkbookExporter.Content(figures.table(label), notes, report,
