@@ -132,7 +132,7 @@ public enum Format {
     }
   },
 
-  DSN("dsn", "Bounce mail: RFC 3464 delivery status notifications, one .eml message or an mbox file") {
+  DSN("dsn", "Bounce mail, one .eml message or an mbox: RFC 3464 DSNs, RFC 5965 complaint reports, qmail/Exim/Sendmail plain-text bounces") {
     @Override
     public FactReader open(InputStream in, String source) {
       return new DsnReader(in, source);

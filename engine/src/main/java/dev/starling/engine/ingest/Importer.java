@@ -188,6 +188,7 @@ public final class Importer {
     long imported;
     long duplicates;
     long rejected;
+    long skipped;
     long newSubscribers;
     long unknownCampaigns;
     ImportSummary.Quality quality = ImportSummary.Quality.NONE;
@@ -295,6 +296,7 @@ public final class Importer {
       rowsRead++;
       switch (r) {
         case Rejection rej -> reject(rej);
+        case dev.starling.connectors.Skipped skip -> skipped++;
         case Fact f -> fact(f);
       }
     }
