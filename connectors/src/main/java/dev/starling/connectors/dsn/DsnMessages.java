@@ -274,7 +274,7 @@ public final class DsnMessages {
     if (semi > 0 && semi < 12 && d.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
       d = d.substring(semi + 1);
     }
-    d = d.strip();
+    d = d.replaceAll("\\s+", " ").strip();
     java.util.regex.Matcher m = MULTILINE_REPLY.matcher(d);
     if (m.lookingAt()) {
       String code = m.group(1);
