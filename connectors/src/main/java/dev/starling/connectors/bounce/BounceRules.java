@@ -79,6 +79,15 @@ public final class BounceRules {
     throw new IllegalStateException("the default rule matches everything");
   }
 
+  /**
+   * The class of a bounce a provider has already typed: the table's verdict when a rule more specific
+   * than the class digit matched (the provider's "permanent" may be a spam block), else the provider's.
+   */
+  public BounceKind classify(SmtpStatus smtp, String diagnostic, BounceKind provider) {
+    Verdict v = classify(smtp, diagnostic);
+    return v.specific() || provider == null ? v.kind() : provider;
+  }
+
   private static BounceRules load() {
     try (InputStream in = BounceRules.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
