@@ -243,16 +243,13 @@ public final class MailboxImporter {
     }
   }
 
+  /**
+   * Any {@code multipart/report}: a delivery status notification (with or without its
+   * {@code report-type}, as some servers send it) or an RFC 5965 complaint report; the bounce-mail
+   * reader tells them apart.
+   */
   private static boolean isDeliveryReport(Part part) throws MessagingException {
-    if (!part.isMimeType("multipart/report")) {
-      return false;
-    }
-    try {
-      String type = new ContentType(part.getContentType()).getParameter("report-type");
-      return type != null && type.equalsIgnoreCase("delivery-status");
-    } catch (ParseException e) {
-      return false;
-    }
+    return part.isMimeType("multipart/report");
   }
 
   /** The parts with an importable file name, depth first, looking inside forwarded messages too. */
