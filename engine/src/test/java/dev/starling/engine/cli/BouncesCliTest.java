@@ -168,6 +168,21 @@ class BouncesCliTest {
   }
 
   @Test
+  void aHardBounceNoCampaignCanBeFoundForStillEndsTheAddress() throws IOException {
+    Run imp = run("import", sample("no-campaign.eml").toString());
+    assertEquals(List.of("  bounces: 1 hard, 0 soft, 0 block; 1 without a campaign; 1 person suppressed"), imp.intake());
+    assertEquals(List.of("status", "hard_bounced"), run("explain", "maria.lopez@example.org").out().lines()
+        .filter(l -> l.startsWith("status ")).map(l -> List.of(l.split("\\s+")).subList(0, 2)).findFirst().orElseThrow());
+  }
+
+  @Test
+  void aSpanishUnsubscribeListEndsTheSubscription() throws IOException {
+    run("import", sample("bajas-windows-1252.csv").toString());
+    assertEquals(List.of("status", "unsubscribed"), run("explain", "ana.garcia@ferreteria-levante.es").out().lines()
+        .filter(l -> l.startsWith("status ")).map(l -> List.of(l.split("\\s+")).subList(0, 2)).findFirst().orElseThrow());
+  }
+
+  @Test
   void autoRepliesAreSkippedAndCountedAndTheRejectedRowIsShownByRejects() throws IOException {
     Run imp = run("import", sample("auto-replies.mbox").toString());
     assertEquals(List.of(0, List.of("  skipped, not imported: 2 auto-reply (RFC 3834)")), List.of(imp.code(), imp.intake()));
