@@ -34,9 +34,9 @@ class BounceMigrationTest {
           + " (1, 1, 1000, 2000, 2), (1, 2, 1000, 3000, 1)");
     }
     try (Store store = Store.open(tmp)) {
-      assertEquals(List.of("1|-1|1|2000|2|earlier", "2|-1|1|3000|1|earlier"), store.read(tx -> {
+      assertEquals(List.of("1|-1|1|2000|2|earlier", "2|-1|1|3000|1|earlier"), store.readWithConnection(c -> {
         List<String> out = new ArrayList<>();
-        try (Statement s = tx.connection().createStatement(); ResultSet rs = s.executeQuery(
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
             "SELECT subscriber_id, dedupe, campaign_id, at, class, source FROM bounces ORDER BY subscriber_id")) {
           while (rs.next()) {
             out.add(rs.getInt(1) + "|" + rs.getLong(2) + "|" + rs.getInt(3) + "|" + rs.getLong(4) + "|" + rs.getInt(5)
