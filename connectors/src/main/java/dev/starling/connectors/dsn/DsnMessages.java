@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one message of a bounce mailbox into what it says: a bounce {@link Event} per failed recipient,
@@ -71,8 +73,7 @@ public final class DsnMessages {
 
   static final String PROVIDER = "dsn";
   private static final Session SESSION = session();
-  private static final java.util.regex.Pattern MULTILINE_REPLY =
-      java.util.regex.Pattern.compile("([245]\\d\\d)-([245]\\.\\d{1,3}\\.\\d{1,3})\\s+");
+  private static final Pattern MULTILINE_REPLY = Pattern.compile("([245]\\d\\d)-([245]\\.\\d{1,3}\\.\\d{1,3})\\s+");
 
   private DsnMessages() {}
 
@@ -275,12 +276,12 @@ public final class DsnMessages {
       d = d.substring(semi + 1);
     }
     d = d.replaceAll("\\s+", " ").strip();
-    java.util.regex.Matcher m = MULTILINE_REPLY.matcher(d);
+    Matcher m = MULTILINE_REPLY.matcher(d);
     if (m.lookingAt()) {
       String code = m.group(1);
       String enhanced = m.group(2);
       d = code + " " + enhanced + " " + d.substring(m.end())
-          .replaceAll("\\s" + code + "[ -]" + java.util.regex.Pattern.quote(enhanced) + "(?=\\s|$)", "").strip();
+          .replaceAll("\\s" + code + "[ -]" + Pattern.quote(enhanced) + "(?=\\s|$)", "").strip();
     }
     return d.isEmpty() ? null : d;
   }
