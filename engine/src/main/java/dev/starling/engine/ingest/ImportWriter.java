@@ -54,6 +54,8 @@ final class ImportWriter {
   private final EnumMap<BounceKind, Long> bouncesByClass = new EnumMap<>(BounceKind.class);
   private long grouped;
   private long unattached;
+  /** Within one file, a message's derived campaign by provider and message id: its open lands with its delivery. */
+  private final Map<String, String> derivedByMessage = new java.util.HashMap<>();
   private final BitSet touchedCampaigns = new BitSet();
   private final List<Rejection> firstRejections = new ArrayList<>();
   private long rowsRead;
@@ -105,7 +107,14 @@ final class ImportWriter {
     }
     String code = e.campaignId();
     if (code == null && e.message() != null && e.type() != EventType.COMPLAINT && e.type() != EventType.UNSUBSCRIBE) {
-      code = e.message().campaignKey(e.provider(), e.atMillis());
+      String id = e.message().messageId() == null ? null : e.provider() + "\u0000" + e.message().messageId();
+      code = id == null ? null : derivedByMessage.get(id);
+      if (code == null) {
+        code = e.message().campaignKey(e.provider(), e.atMillis());
+        if (id != null && derivedByMessage.size() < 1_000_000) {
+          derivedByMessage.put(id, code);
+        }
+      }
       grouped++;
     }
     int camp = code == null ? 0 : campaigns.idForEvent(code);

@@ -48,4 +48,17 @@ class UntaggedEventsTest {
       assertEquals(List.of("untagged/sendgrid/batch/14c5d75ce93", "untagged/ses/2025-01-15/Novedades de enero"), codes);
     }
   }
+
+  @Test
+  void anUntaggedOpenLandsInTheCampaignOfItsMessagesDeliveryEvenOnAnotherDay() throws IOException {
+    Path postmark = Files.writeString(tmp.resolve("postmark.ndjson"), """
+        {"RecordType":"Delivery","MessageStream":"broadcast","MessageID":"pm-1","Recipient":"c@example.com","DeliveredAt":"2025-01-15T15:00:03Z"}
+        {"RecordType":"Open","MessageStream":"broadcast","MessageID":"pm-1","Recipient":"c@example.com","ReceivedAt":"2025-01-17T08:00:00Z","UserAgent":"Mozilla/5.0"}
+        """);
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
+      ImportSummary p = s.importFile(postmark, null, ImportListener.NONE);
+      assertEquals(List.of(2L, 1L, 0L), List.of(p.intake().groupedUntagged(), p.unknownCampaigns(),
+          p.quality().noSendEngagements()));
+    }
+  }
 }
