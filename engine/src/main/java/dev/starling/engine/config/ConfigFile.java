@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.store.SoftBounceLimit;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ public final class ConfigFile {
     KEYS.put("output.language", "en or es");
     KEYS.put("output.time-zone", "a time zone such as UTC or Europe/Madrid");
     KEYS.put("output.csv-excel", "true or false");
+    KEYS.put("bounces.soft-limit", "a whole number >= 1");
+    KEYS.put("bounces.soft-span-days", "a whole number of days >= 1");
   }
 
   private ConfigFile() {}
@@ -119,7 +122,10 @@ public final class ConfigFile {
           value(values, "output.language", o.language(), source, ConfigFile::language),
           value(values, "output.time-zone", o.timeZone(), source, ConfigFile::zone),
           value(values, "output.csv-excel", o.csvExcel(), source, ConfigFile::bool));
-      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output);
+      SoftBounceLimit soft = new SoftBounceLimit(
+          intValue(values, "bounces.soft-limit", SoftBounceLimit.DEFAULT.count(), source),
+          intValue(values, "bounces.soft-span-days", SoftBounceLimit.DEFAULT.spanDays(), source));
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft);
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {

@@ -41,12 +41,14 @@ class ConfigFileTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio, machine-opens.prefetch-seconds, machine-opens.proxy-window-seconds, machine-clicks.scanner-click-seconds, machine-clicks.burst-clicks, machine-clicks.burst-seconds, engagement.half-life-days, engagement.open-weight, engagement.click-weight, engagement.dormancy-campaigns, engagement.high-intent-urls, rules.file, output.language, output.time-zone, output.csv-excel",
+    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio, machine-opens.prefetch-seconds, machine-opens.proxy-window-seconds, machine-clicks.scanner-click-seconds, machine-clicks.burst-clicks, machine-clicks.burst-seconds, engagement.half-life-days, engagement.open-weight, engagement.click-weight, engagement.dormancy-campaigns, engagement.high-intent-urls, rules.file, output.language, output.time-zone, output.csv-excel, bounces.soft-limit, bounces.soft-span-days",
     "engagement:\\n  half-life-days: 0 | c.yaml:2: key 'engagement.half-life-days' must be a number of days > 0 but was '0'",
     "machine-clicks:\\n  burst-clicks: 1 | c.yaml:2: key 'machine-clicks.burst-clicks' must be a whole number >= 2 but was '1'",
     "# hi\\nstars:\\n  min-ratio: lots | c.yaml:3: key 'stars.min-ratio' must be a number in (0, 1] but was 'lots'",
     "stars:\\n  min-ratio: 1.5 | c.yaml:2: key 'stars.min-ratio' must be a number in (0, 1] but was '1.5'",
     "stars:\\n  min-campaigns: 0 | c.yaml:2: key 'stars.min-campaigns' must be a whole number >= 1 but was '0'",
+    "bounces:\\n  soft-limit: 0 | c.yaml:2: key 'bounces.soft-limit' must be a whole number >= 1 but was '0'",
+    "bounces:\\n  soft-span-days: 1.5 | c.yaml:2: key 'bounces.soft-span-days' must be a whole number of days >= 1 but was '1.5'",
     "machine-opens:\\n  prefetch-seconds: 2.5 | c.yaml:2: key 'machine-opens.prefetch-seconds' must be a whole number of seconds >= 0 but was '2.5'",
     "stars: [1, 2] | c.yaml:1: key 'stars' must not be a list",
     "output:\\n  language: fr | c.yaml:2: key 'output.language' must be en or es but was 'fr'",
