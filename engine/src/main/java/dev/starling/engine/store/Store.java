@@ -89,6 +89,11 @@ public final class Store implements AutoCloseable {
     return connection;
   }
 
+  /** The SQL spellings of this store's engine, for the read-side repositories of this package. */
+  Dialect dialect() {
+    return dialect;
+  }
+
   public Path file() {
     return file;
   }

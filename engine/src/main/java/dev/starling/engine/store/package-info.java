@@ -41,8 +41,11 @@
  * <p><b>Dialects.</b> Repositories write portable SQL (ANSI {@code ON CONFLICT} upserts,
  * {@code IS DISTINCT FROM}, plain {@code ?} parameters, enum codes bound as parameters) and ask the
  * {@code Dialect} for the rest: opening and tuning a connection, the write lock, recognising "busy",
- * two-argument {@code greatest}, the schema version and the migration list. A PostgreSQL store will
- * be one {@code PostgresDialect} (JDBC URL, {@code GREATEST}, {@code SQLSTATE 55P03}/{@code 40001}
+ * an insert that skips a stored key, the greatest of several values, the ratio of two integers as a
+ * double, the schema version and the migration list. Write side and read side alike get it from the
+ * {@code Store} they run in. A PostgreSQL store will be one {@code PostgresDialect} (JDBC URL,
+ * {@code ON CONFLICT DO NOTHING}, {@code GREATEST}, {@code DOUBLE PRECISION},
+ * {@code SQLSTATE 55P03}/{@code 40001}
  * as busy, {@code LOCK TABLE imports IN EXCLUSIVE MODE} or an advisory lock as the write lock, a
  * {@code schema_version} table) plus its own migration files (no {@code WITHOUT ROWID}, {@code BIGINT}
  * ids): no repository changes.
