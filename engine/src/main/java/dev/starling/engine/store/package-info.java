@@ -29,8 +29,9 @@
  * repository is a concrete class here, public only for what is used outside; add a read-side one
  * (feature tables, replay states, the lead book, event history) the same way: a package-private
  * constructor taking the connection and the {@link dev.starling.engine.store.Dialect}, an accessor on
- * {@code StoreTx}. {@code Store.withConnection}/{@code readWithConnection} are transitional, for the
- * read-side classes that still hold their own SQL, and go when those move here.
+ * {@code StoreTx}. No {@code Connection} leaves this package: the raw-connection units of work
+ * ({@code Store.withConnection}/{@code readWithConnection}) are package-private, for a repository's
+ * own transaction and for the tests' {@code StoreProbe}.
  *
  * <p><b>Locking.</b> SQLite in WAL mode: readers never wait. A writing transaction takes the write
  * lock as it begins ({@code BEGIN IMMEDIATE}), so it never fails half-way with "database is

@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.store.StoreProbe;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,15 +75,7 @@ class IncrementalRefreshTest {
 
   private static List<String> status(Starling s) {
     s.refreshFeatures();
-    return s.store().withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status FROM subscriber_features")) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return StoreProbe.rows(s.store(), "SELECT status FROM subscriber_features");
   }
 
   private int refresh(Starling s, boolean full) {
@@ -100,25 +91,17 @@ class IncrementalRefreshTest {
     if (full) {
       refresh(s, true);
     }
-    return s.store().withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-          "SELECT * FROM subscriber_features ORDER BY subscriber_id")) {
-        ResultSetMetaData md = rs.getMetaData();
-        while (rs.next()) {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= md.getColumnCount(); i++) {
-            if (md.getColumnName(i).equals("computed_at")) {
-              continue;
-            }
-            Object v = rs.getObject(i);
-            b.append(v instanceof Double d ? String.format("%.9g", d) : String.valueOf(v)).append('|');
-          }
-          out.add(b.toString());
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> row : StoreProbe.records(s.store(), "SELECT * FROM subscriber_features ORDER BY subscriber_id")) {
+      StringBuilder b = new StringBuilder();
+      row.forEach((column, v) -> {
+        if (!column.equals("computed_at")) {
+          b.append(v instanceof Double d ? String.format("%.9g", d) : String.valueOf(v)).append('|');
         }
-      }
-      return out;
-    });
+      });
+      out.add(b.toString());
+    }
+    return out;
   }
 
   private static int campaign(String line) {

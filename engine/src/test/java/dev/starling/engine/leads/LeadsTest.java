@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.store.StoreProbe;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
@@ -16,8 +17,6 @@ import dev.starling.rules.Subject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -195,14 +194,6 @@ class LeadsTest {
   }
 
   static Set<String> query(Starling s, String sql) {
-    return s.store().withConnection(c -> {
-      Set<String> out = new HashSet<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return new HashSet<>(StoreProbe.rows(s.store(), sql));
   }
 }
