@@ -17,9 +17,13 @@ import java.util.List;
  */
 public final class Listings {
   /** The star definition's ratio form, as {@code FeatureTables.stars} spells it. */
-  private static final String RATIO = SqliteReadDialect.ratio("f.campaigns_opened", "f.received");
 
   private final Store store;
+
+  /** The star definition's ratio form, as {@code FeatureTables.stars} spells it (through the dialect). */
+  private String ratio() {
+    return store.dialect().ratio("f.campaigns_opened", "f.received");
+  }
 
   public Listings(Store store) {
     this.store = store;
@@ -47,8 +51,8 @@ public final class Listings {
     String sql = "SELECT s.email, trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')), s.company, s.country,"
         + " f.received, f.campaigns_opened, f.human_opens, f.machine_opens, f.human_clicks, f.last_human_at, f.status"
         + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
-        + " WHERE f.received >= ? AND " + RATIO + " >= ?"
-        + " ORDER BY " + RATIO + " DESC, f.campaigns_opened DESC, s.email";
+        + " WHERE f.received >= ? AND " + ratio() + " >= ?"
+        + " ORDER BY " + ratio() + " DESC, f.campaigns_opened DESC, s.email";
     return new Table("stars", STAR_COLUMNS, sink -> read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, minCampaigns);
@@ -84,7 +88,7 @@ public final class Listings {
   public long starCount(int minCampaigns, double minRatio) {
     return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM subscriber_features f"
-          + " WHERE f.received >= ? AND " + RATIO + " >= ?")) {
+          + " WHERE f.received >= ? AND " + ratio() + " >= ?")) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);
         try (ResultSet rs = ps.executeQuery()) {
