@@ -1,6 +1,7 @@
 package dev.starling.engine.cli;
 
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
@@ -67,6 +68,17 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  ./starling import " + data + " your-events.csv             add your own files (see docs/formats.md)");
       out.println("  ./starling generate --subscribers 100000 --campaigns 50 big/   a large dataset, with its ground truth");
       out.println("  ./starling bench                                            import and query speed on this machine");
+      Path eml = dir.resolve("digest");
+      DigestJob.Summary digest = s.digest(s.digestJob(DemoSalespeople.SETTINGS), null, DigestJob.Request.dryRun(eml), null);
+      out.println();
+      out.printf("The weekly digest sales would get for %s, written as mail files (nothing was sent) into %s:%n",
+          digest.week(), eml.toAbsolutePath());
+      for (DigestJob.Outcome o : digest.outcomes()) {
+        out.printf("  %-38s %s, %s: %d people, %d accounts%n", Path.of(o.detail()).getFileName(), o.recipient().name(),
+            o.recipient().language().key(), o.people(), o.accounts());
+      }
+      out.println("Open them in any mail client. To send real ones, add your salespeople and SMTP server to starling.yaml");
+      out.println("(see the digest: section 'starling init' writes), then run: ./starling digest");
       out.flush();
     }
     return 0;

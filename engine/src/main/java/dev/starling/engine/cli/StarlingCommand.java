@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
       StarsCommand.class,
       LeadsCommand.class,
       LeadCommand.class,
+      DigestCommand.class,
+      ServeCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       FormatsCommand.class,

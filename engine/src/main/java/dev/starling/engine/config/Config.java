@@ -1,17 +1,48 @@
 package dev.starling.engine.config;
 
+import dev.starling.engine.digest.DigestSettings;
+import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the configuration file sets; {@link #DEFAULTS} when there is no file.
  *
  * @param rulesFile the rules file, relative to the data directory, or {@code null} for the built-in pack
+ * @param digest who gets the weekly digest, or {@code null} when the file has no {@code digest:} section
+ * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
+ * @param schedule when {@code starling serve} runs the weekly cycle
  */
-public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile) {
+public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, DigestSettings digest,
+    SmtpSettings smtp, Schedule schedule) {
   public static final Config DEFAULTS = new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null);
+
+  public Config {
+    Objects.requireNonNull(stars, "stars");
+    Objects.requireNonNull(engagement, "engagement");
+    Objects.requireNonNull(schedule, "schedule");
+  }
+
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile) {
+    this(stars, engagement, rulesFile, null, null, Schedule.DEFAULTS);
+  }
 
   public Config(StarCriteria stars, EngagementSettings engagement) {
     this(stars, engagement, null);
+  }
+
+  public Optional<DigestSettings> digestSettings() {
+    return Optional.ofNullable(digest);
+  }
+
+  public Optional<SmtpSettings> smtpSettings() {
+    return Optional.ofNullable(smtp);
+  }
+
+  /** The same configuration with another digest section (the demo brings its own salespeople). */
+  public Config withDigest(DigestSettings d) {
+    return new Config(stars, engagement, rulesFile, d, smtp, schedule);
   }
 }

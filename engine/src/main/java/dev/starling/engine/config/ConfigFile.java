@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
 import java.io.IOException;
@@ -41,6 +42,38 @@ public final class ConfigFile {
     KEYS.put("engagement.dormancy-campaigns", "a whole number >= 1");
     KEYS.put("engagement.high-intent-urls", "comma-separated URL fragments, e.g. pricing, demo");
     KEYS.put("rules.file", "a path to the rules file (relative to the data directory)");
+    KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
+    KEYS.put("digest.reply-to", "an email address");
+    KEYS.put("digest.cap", "a whole number >= 1");
+    KEYS.put("digest.default-recipient", "the email of one of digest.salespeople");
+    KEYS.put("digest.salespeople", "a list of salespeople (name, email, language, time-zone; accounts, companies,"
+        + " domains, countries)");
+    KEYS.put("smtp.host", "a host name");
+    KEYS.put("smtp.port", "a port number 1..65535");
+    KEYS.put("smtp.security", "starttls, tls or plain");
+    KEYS.put("smtp.user", "the login name");
+    KEYS.put("smtp.password-env", "the name of the environment variable holding the password");
+    KEYS.put("serve.day", "a day of the week, e.g. monday");
+    KEYS.put("serve.time", "a time of day HH:MM, e.g. \"07:30\"");
+    KEYS.put("serve.time-zone", "a time zone, e.g. Europe/Madrid");
+    KEYS.put("serve.mailboxes", "a list of mailbox addresses, e.g. imaps://reports@example.com/INBOX");
+  }
+
+  /** Keys whose value is a list. */
+  private static final java.util.Set<String> LIST_KEYS = java.util.Set.of("digest.salespeople", "serve.mailboxes");
+
+  /** What each entry of digest.salespeople may hold. */
+  private static final Map<String, String> PERSON_KEYS = new LinkedHashMap<>();
+
+  static {
+    PERSON_KEYS.put("name", "the salesperson's name");
+    PERSON_KEYS.put("email", "an email address");
+    PERSON_KEYS.put("language", "es or en");
+    PERSON_KEYS.put("time-zone", "a time zone, e.g. Europe/Madrid");
+    PERSON_KEYS.put("accounts", "a list of account names");
+    PERSON_KEYS.put("companies", "a list of company names");
+    PERSON_KEYS.put("domains", "a list of email domains");
+    PERSON_KEYS.put("countries", "a list of country codes");
   }
 
   private ConfigFile() {}
@@ -61,6 +94,7 @@ public final class ConfigFile {
   /** Parses configuration text; {@code source} names it in errors. */
   static Config parse(Reader text, String source) throws IOException {
     Map<String, Value> values = new LinkedHashMap<>();
+    Map<String, Node.Seq> lists = new LinkedHashMap<>();
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       Deque<String> path = new ArrayDeque<>();
       JsonToken t = p.nextToken();
@@ -76,14 +110,25 @@ public final class ConfigFile {
           case FIELD_NAME -> path.addLast(p.currentName());
           case START_OBJECT -> { }
           case END_OBJECT -> path.pollLast();
-          case START_ARRAY -> throw new ConfigException(source + ":" + line(p.currentLocation()) + ": key '"
-              + String.join(".", path) + "' must not be a list");
+          case START_ARRAY -> {
+            String key = String.join(".", path);
+            int line = line(p.currentLocation());
+            if (!LIST_KEYS.contains(key)) {
+              throw new ConfigException(source + ":" + line + ": key '" + key + "' must not be a list");
+            }
+            lists.put(key, (Node.Seq) Node.read(p, t, source));
+            path.pollLast();
+          }
           default -> {
             String key = String.join(".", path);
             int line = line(p.currentLocation());
+            if (key.equals("smtp.password")) {
+              throw new ConfigException(source + ":" + line + ": key 'smtp.password' is not allowed: a password never goes"
+                  + " in this file; put it in the environment variable named by smtp.password-env (default "
+                  + SmtpSettings.DEFAULT_PASSWORD_ENV + ")");
+            }
             if (!KEYS.containsKey(key)) {
-              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; expected one of "
-                  + String.join(", ", KEYS.keySet()));
+              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; " + expected(key));
             }
             values.put(key, new Value(p.getText(), line));
             path.pollLast();
@@ -111,7 +156,8 @@ public final class ConfigFile {
           intValue(values, "engagement.dormancy-campaigns", d.dormancyCampaigns(), source),
           urls == null ? d.highIntentPatterns() : java.util.Arrays.asList(urls.text.split(",")));
       Value rules = values.get("rules.file");
-      return new Config(stars, engagement, rules == null ? null : rules.text.strip());
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip(),
+          MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source));
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {
@@ -125,7 +171,29 @@ public final class ConfigFile {
     }
   }
 
-  private record Value(String text, int line) {}
+  record Value(String text, int line) {}
+
+  /** What an unknown key should have been: the keys of its section, or the sections. */
+  private static String expected(String key) {
+    String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
+    java.util.List<String> same = KEYS.keySet().stream().filter(k -> k.startsWith(section)).toList();
+    if (!same.isEmpty()) {
+      return "expected one of " + String.join(", ", same);
+    }
+    return "the sections are " + String.join(", ", KEYS.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().toList());
+  }
+
+  static String expectation(String key) {
+    return KEYS.get(key);
+  }
+
+  static String personExpectation(String key) {
+    return PERSON_KEYS.get(key);
+  }
+
+  static java.util.Set<String> personKeys() {
+    return PERSON_KEYS.keySet();
+  }
 
   private static int intValue(Map<String, Value> values, String key, int fallback, String source) {
     return value(values, key, fallback, source, Integer::parseInt);
@@ -198,6 +266,48 @@ public final class ConfigFile {
           # The lead rules (the sales/marketing agreement). Without this key the built-in default
           # pack is used; 'starling init' writes a copy to edit as rules.yaml.
           file: rules.yaml
+
+        # The weekly digest for sales ('starling digest', 'starling serve'): remove the leading '#'
+        # of the sections below and fill them in. Each suggestion reaches exactly one salesperson: the
+        # most specific assignment wins (accounts, then companies, then domains, then countries), else
+        # the default-recipient. A value may be assigned to one salesperson only.
+        #digest:
+        #  from: Starling <starling@example.com>
+        #  reply-to: marketing@example.com      # replies with outcomes ("#12 won") go here
+        #  cap: 25                               # people shown in the message; all are in the .xlsx
+        #  default-recipient: maya@example.com   # gets whatever no assignment names
+        #  salespeople:
+        #    - name: Lucía Fernández
+        #      email: lucia@example.com
+        #      language: es                      # es or en
+        #      time-zone: Europe/Madrid
+        #      countries: [ES, MX, AR]
+        #    - name: Oliver Bennett
+        #      email: oliver@example.com
+        #      language: en
+        #      time-zone: Europe/London
+        #      accounts: [globex labs]           # account names as 'starling leads' shows them
+        #      domains: [initech.example]        # also covers subdomains
+        #      companies: [Umbrella]
+        #    - name: Maya Patel
+        #      email: maya@example.com
+        #      language: en
+        #      time-zone: America/New_York
+        #
+        #smtp:
+        #  host: smtp.example.com
+        #  port: 587
+        #  security: starttls                    # starttls (587), tls (465), or plain (a local relay only)
+        #  user: starling@example.com
+        #  # The password never goes in this file: it is read from this environment variable.
+        #  password-env: STARLING_SMTP_PASSWORD
+        #
+        #serve:
+        #  # 'starling serve' imports the mailboxes, suggests the leads and sends the digest weekly at:
+        #  day: monday
+        #  time: "07:00"
+        #  time-zone: Europe/Madrid
+        #  mailboxes: [imaps://reports@example.com/INBOX]   # password: STARLING_IMAP_PASSWORD
         """.formatted(c.stars().minCampaigns(), c.stars().minRatio(), d.prefetchSeconds(), d.proxyWindowSeconds(),
         d.scannerClickSeconds(), d.burstClicks(), d.burstSeconds(), fmt(d.halfLifeDays()), fmt(d.openWeight()),
         fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()));

@@ -22,7 +22,9 @@ public final class Store implements AutoCloseable {
 
   /** Applied in order; the number in the name is the schema version it brings the file to. */
   static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql", "003-engagement-and-leads.sql",
-      "004-incremental-features.sql");
+      "004-incremental-features.sql",
+      // 005-007 are reserved for the foundation work landing beside this; the digest's tables are 008.
+      "008-digest.sql");
 
   private final Path file;
   private final Connection connection;
