@@ -73,9 +73,10 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       out.printf("The weekly digest sales would get for %s, written as mail files (nothing was sent) into %s:%n",
           digest.week(), eml.toAbsolutePath());
+      int width = digest.outcomes().stream().mapToInt(o -> Path.of(o.detail()).getFileName().toString().length()).max().orElse(0);
       for (DigestJob.Outcome o : digest.outcomes()) {
-        out.printf("  %-38s %s, %s: %d people, %d accounts%n", Path.of(o.detail()).getFileName(), o.recipient().name(),
-            o.recipient().language().key(), o.people(), o.accounts());
+        out.printf("  %-" + width + "s  %s (%s): %d people, %d accounts%n", Path.of(o.detail()).getFileName(),
+            o.recipient().name(), o.recipient().language().key(), o.people(), o.accounts());
       }
       out.println("Open them in any mail client. To send real ones, add your salespeople and SMTP server to starling.yaml");
       out.println("(see the digest: section 'starling init' writes), then run: ./starling digest");

@@ -65,18 +65,18 @@ final class DigestCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter o, DigestJob.Summary sum) {
-    o.printf("Digest %s: %d suggestions, %d salespeople (%.1f s).%n", sum.week(), sum.suggestions(), sum.outcomes().size(),
-        sum.seconds());
+    o.printf("Digest %s: %d suggestions for %d salespeople.%n", sum.week(), sum.suggestions(), sum.outcomes().size());
     if (!sum.unrouted().isEmpty()) {
       o.printf("%d people or accounts matched no salesperson and no default-recipient is set: they are in no digest.%n",
           sum.unrouted().size());
     }
     int w = sum.outcomes().stream().mapToInt(x -> x.recipient().email().length()).max().orElse(9);
-    String f = "%-" + Math.max(9, w) + "s  %-4s  %-12s  %11s  %6s  %8s  %10s  %s%n";
-    o.printf(f, "recipient", "lang", "outcome", "suggestions", "people", "accounts", "in message", "detail");
+    String f = "%-" + Math.max(9, w) + "s  %-4s  %-12s  %11s  %6s  %8s  %10s  %s";
+    o.println(String.format(f, "recipient", "lang", "outcome", "suggestions", "people", "accounts", "in message", "detail")
+        .stripTrailing());
     for (DigestJob.Outcome x : sum.outcomes()) {
-      o.printf(f, x.recipient().email(), x.recipient().language().key(), x.status().key(), x.suggestions(), x.people(),
-          x.accounts(), x.shown(), x.detail());
+      o.println(String.format(f, x.recipient().email(), x.recipient().language().key(), x.status().key(), x.suggestions(),
+          x.people(), x.accounts(), x.shown(), x.detail()).stripTrailing());
     }
   }
 }

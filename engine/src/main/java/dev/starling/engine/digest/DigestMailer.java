@@ -101,8 +101,10 @@ public final class DigestMailer {
         boolean transientFailure = isTransient(e);
         failures.add(describe(e));
         if (!transientFailure || attempt >= BACKOFF.size()) {
-          String tries = attempt == 0 ? "" : " (after " + (attempt + 1) + " attempts: " + String.join("; ", failures) + ")";
-          throw new DeliveryException(attempt == 0 ? describe(e) : failures.get(failures.size() - 1) + tries, transientFailure, e);
+          String last = failures.get(failures.size() - 1);
+          String tries = attempt == 0 ? "" : failures.stream().distinct().count() == 1 ? " (" + (attempt + 1) + " attempts)"
+              : " (" + (attempt + 1) + " attempts; before: " + String.join("; ", failures.subList(0, attempt)) + ")";
+          throw new DeliveryException(last + tries, transientFailure, e);
         }
         sleeper.sleep(BACKOFF.get(attempt));
       }
@@ -113,19 +115,23 @@ public final class DigestMailer {
   static String describe(MessagingException e) {
     for (Exception x = e; x != null; x = x instanceof MessagingException me ? me.getNextException() : null) {
       if (x instanceof SMTPAddressFailedException a) {
-        return "the server refused " + a.getAddress() + ": " + a.getReturnCode() + " " + a.getMessage().strip();
+        return "the server refused " + bare(a.getAddress()) + ": " + a.getMessage().strip();
       }
       if (x instanceof SMTPSenderFailedException s) {
-        return "the server refused the sender " + s.getAddress() + ": " + s.getReturnCode() + " " + s.getMessage().strip();
+        return "the server refused the sender " + bare(s.getAddress()) + ": " + s.getMessage().strip();
       }
       if (x instanceof SMTPSendFailedException s) {
-        return "the server refused the message: " + s.getReturnCode() + " " + s.getMessage().strip();
+        return "the server refused the message: " + s.getMessage().strip();
       }
       if (x instanceof MailConnectException c) {
         return "cannot connect to " + c.getHost() + ":" + c.getPort() + ": " + (c.getCause() == null ? c.getMessage() : c.getCause().getMessage());
       }
     }
     return MailText.singleLine(String.valueOf(e.getMessage()));
+  }
+
+  private static String bare(jakarta.mail.Address a) {
+    return a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : String.valueOf(a);
   }
 
   /** 4xx replies and connection trouble may pass; anything else will fail the same way again. */

@@ -20,6 +20,9 @@ import java.util.Map;
  * {@code digest_LANG.html} for each {@link Language}. A team overrides any of them by putting a file of the same
  * name in the data directory's {@code templates/} folder; the rest come from the shipped set.
  *
+ * <p>Whitespace is kept as written (no newline trimming): in the text templates a tag alone on its line ends
+ * with a dash before its closing %} so that the line disappears.
+ *
  * <p>Two engines, because escaping belongs to the output: the HTML one autoescapes every value (a name like
  * {@code <script>} arrives as text), the subject and text ones must not (they would show {@code &lt;}).
  */
@@ -50,6 +53,8 @@ final class DigestTemplates {
     return new PebbleEngine.Builder()
         .loader(new DelegatingLoader(loaders))
         .autoEscaping(escape)
+        // Whitespace is content in the text part: a newline stays unless the tag says otherwise ({% if x -%}).
+        .newLineTrimming(false)
         .strictVariables(true) // a misspelt variable in a team's template fails loudly instead of printing nothing
         .build();
   }
