@@ -97,6 +97,7 @@ public final class ConfigFile {
     Map<String, Node.Seq> lists = new LinkedHashMap<>();
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       Deque<String> path = new ArrayDeque<>();
+      int fieldLine = 0;
       JsonToken t = p.nextToken();
       if (t == null) {
         return Config.DEFAULTS; // an empty file: all defaults
@@ -107,7 +108,10 @@ public final class ConfigFile {
       }
       while ((t = p.nextToken()) != null) {
         switch (t) {
-          case FIELD_NAME -> path.addLast(p.currentName());
+          case FIELD_NAME -> {
+            path.addLast(p.currentName());
+            fieldLine = line(p.currentLocation());
+          }
           case START_OBJECT -> { }
           case END_OBJECT -> path.pollLast();
           case START_ARRAY -> {
@@ -116,7 +120,8 @@ public final class ConfigFile {
             if (!LIST_KEYS.contains(key)) {
               throw new ConfigException(source + ":" + line + ": key '" + key + "' must not be a list");
             }
-            lists.put(key, (Node.Seq) Node.read(p, t, source));
+            // Errors about the list as a whole name the line of its key, not of its first item.
+            lists.put(key, new Node.Seq(((Node.Seq) Node.read(p, t, source)).items(), fieldLine));
             path.pollLast();
           }
           default -> {
