@@ -143,6 +143,10 @@ class DigestCliTest {
           port: %d
           security: plain
           user: digest@starling.test
+        serve:
+          day: monday
+          time: "07:30"
+          time-zone: Europe/Madrid
         """.formatted(greenMail.getSmtp().getPort()), StandardCharsets.UTF_8);
     greenMail.setUser("digest@starling.test", "digest@starling.test", "smtp-secret");
     for (String who : List.of("jose", "ann", "bob")) {
@@ -283,6 +287,59 @@ class DigestCliTest {
     Run send = run("digest", "--data", data.toString());
     assertEquals(0, send.code(), send.err());
     assertEquals(3, greenMail.getReceivedMessages().length);
+  }
+
+  @Test
+  void serveFiresOnceAtTheConfiguredTimeAndSendsTheWeeksDigests() {
+    // Wednesday 2 December 2026 08:00 UTC; the next Monday 07:30 in Madrid is 7 December 06:30 UTC.
+    Instant[] now = {CLOCK.instant()};
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+    };
+    List<Instant> awaited = new ArrayList<>();
+    dev.starling.engine.serve.ServeLoop.Waiter oneWeek = new dev.starling.engine.serve.ServeLoop.Waiter() {
+      @Override
+      public boolean waitUntil(Instant t) {
+        awaited.add(t);
+        if (awaited.size() > 1) {
+          return false; // the second wait is where the test stops the service
+        }
+        now[0] = t;
+        return true;
+      }
+
+      @Override
+      public void wake() { }
+    };
+    StringWriter log = new StringWriter();
+    dev.starling.engine.serve.ServeLoop loop = new dev.starling.engine.serve.ServeLoop(
+        new dev.starling.engine.config.Schedule(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(7, 30),
+            java.time.ZoneId.of("Europe/Madrid"), List.of()),
+        clock, oneWeek, new dev.starling.engine.serve.WeeklyCycle(data, clock, Map.of("STARLING_SMTP_PASSWORD", "smtp-secret"),
+            d -> { throw new AssertionError("no retries expected"); }), new PrintWriter(log));
+
+    assertEquals(new dev.starling.engine.serve.ServeLoop.Runs(1, 0), loop.run(), log.toString());
+    assertEquals(List.of(Instant.parse("2026-12-07T06:30:00Z"), Instant.parse("2026-12-14T06:30:00Z")), awaited);
+    assertEquals(3, greenMail.getReceivedMessages().length);
+    List<String> lines = log.toString().lines().toList();
+    assertEquals("2026-12-02T09:00+01:00 next run 2026-12-07T07:30+01:00[Europe/Madrid]", lines.get(0));
+    assertEquals("2026-12-07T07:30+01:00 run started (scheduled 2026-12-07T07:30+01:00[Europe/Madrid])", lines.get(1));
+    assertEquals(3, lines.stream().filter(l -> l.matches("  digest \\d{4}-W\\d{2} to \\w+@starling.test: sent, .*")).count(),
+        log.toString());
+    assertEquals("2026-12-07T07:30+01:00 stopped", lines.get(lines.size() - 1));
   }
 
   @Test
