@@ -3,6 +3,13 @@
 # usual install folders (Debian/Ubuntu /usr/lib/jvm, SDKMAN, /opt, macOS). Finds nothing: changes
 # nothing, and the Maven enforcer then stops the build with a clear message.
 starling_java_major() {
+  # A JDK's "release" file names its version: reading it costs nothing, starting a JVM to ask costs
+  # a few hundred milliseconds per candidate. The JVM is asked only when the file is missing.
+  _sj_rel="${1%/bin/java}/release"
+  if [ -r "$_sj_rel" ]; then
+    _sj_rv=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$_sj_rel" | head -n 1)
+    if [ -n "$_sj_rv" ]; then echo "$_sj_rv"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1
 }

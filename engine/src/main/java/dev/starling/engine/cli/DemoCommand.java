@@ -1,7 +1,10 @@
 package dev.starling.engine.cli;
 
+import dev.starling.engine.app.StarTable;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.digest.DigestJob;
+import dev.starling.engine.report.Count;
+import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
@@ -51,10 +54,11 @@ final class DemoCommand implements Callable<Integer> {
       StarCriteria criteria = s.config().stars();
       List<Star> all = s.stars(criteria, 0);
       out.println();
-      out.printf("%d star subscribers (received >= %d newsletters, human-opened >= %.0f%% of them; machine opens never count).%n",
-          all.size(), criteria.minCampaigns(), criteria.minRatio() * 100);
+      out.printf("%s (received >= %s, human-opened >= %.0f%% of them; machine opens never count).%n",
+          Count.of(all.size(), "star subscriber"), Count.of(criteria.minCampaigns(), "newsletter"), criteria.minRatio() * 100);
       out.printf("Top %d:%n%n", Math.min(top, all.size()));
-      StarReport.TABLE.write(all.subList(0, Math.min(top, all.size())), out);
+      new TerminalTableWriter(OutputOptions.presentation(root.spec.commandLine(), null, root.context, s.config().output()))
+          .write(StarTable.of(all.subList(0, Math.min(top, all.size()))), out);
       String data = "--data " + dir;
       out.println();
       out.println("What to try next:");

@@ -1,25 +1,32 @@
 package dev.starling.engine.cli;
 
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.digest.DigestException;
 import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.digest.DigestMailer;
 import dev.starling.engine.digest.SmtpSettings;
-import dev.starling.engine.digest.DigestException;
-import dev.starling.engine.error.StarlingException;
+import dev.starling.engine.error.ExitCode;
+import dev.starling.engine.report.Count;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "digest", mixinStandardHelpOptions = true,
     description = {"Send each salesperson their weekly digest: their top suggestions (one entry per person, ranked by",
         "priority then score), the accounts that surged, what changed since last week, and an .xlsx with everything.",
         "Salespeople, routing and SMTP are set in starling.yaml; the SMTP password comes from the environment",
-        "(STARLING_SMTP_PASSWORD unless smtp.password-env names another). Each (week, recipient) is sent once."})
+        "(STARLING_SMTP_PASSWORD unless smtp.password-env names another). Each (week, recipient) is sent once.",
+        "Exits 1 when a digest could not be delivered (the others are still sent)."})
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
+
+  @Mixin OutputOptions output;
 
   @Option(names = "--week", paramLabel = "YYYY-Www", description = "The digest of a past week (its stored suggestions); default: this week.")
   String week;
@@ -39,10 +46,10 @@ final class DigestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (week != null && !week.matches("\\d{4}-W\\d{2}")) {
-      throw new StarlingException("--week must look like 2026-W48 but was '" + week + "'");
+      throw new ParameterException(output.mixee.commandLine(), "--week must look like 2026-W48 but was '" + week + "'");
     }
     if (dryRun != (out != null)) {
-      throw new StarlingException(dryRun ? "--dry-run needs --out DIR: where to write the .eml files"
+      throw new ParameterException(output.mixee.commandLine(), dryRun ? "--dry-run needs --out DIR: where to write the .eml files"
           : "--out is only for --dry-run (without it the digest is sent)");
     }
     PrintWriter o = root.spec.commandLine().getOut();
@@ -50,9 +57,18 @@ final class DigestCommand implements Callable<Integer> {
       DigestJob job = s.digestJob();
       DigestMailer mailer = dryRun ? null : mailer(s);
       DigestJob.Summary sum = s.digest(job, week, new DigestJob.Request(out, only, resend), mailer);
-      print(o, sum);
+      if (output.forPeople()) {
+        output.note(String.format(Locale.ROOT, "Digest %s: %s for %s.", sum.week(), Count.of(sum.suggestions(), "suggestion"),
+            Count.of(sum.outcomes().size(), "salesperson", "salespeople")), o, root.context, s.config().output());
+        if (!sum.unrouted().isEmpty()) {
+          output.note(Count.of(sum.unrouted().size(), "person or account", "people or accounts")
+              + " matched no salesperson and there is no digest.default-recipient: they are in no digest.", o, root.context,
+              s.config().output());
+        }
+      }
+      output.print(sum.table(), o, root.context, s.config().output());
       o.flush();
-      return sum.failed() ? StarlingCommand.USER_ERROR : 0;
+      return sum.failed() ? ExitCode.USER_ERROR : ExitCode.OK;
     }
   }
 
@@ -62,21 +78,5 @@ final class DigestCommand implements Callable<Integer> {
         + " or use --dry-run --out DIR"));
     String pw = root.context.env().get(smtp.passwordEnv());
     return DigestMailer.smtp(smtp, pw == null ? null : pw.toCharArray(), DigestMailer.Sleeper.REAL);
-  }
-
-  static void print(PrintWriter o, DigestJob.Summary sum) {
-    o.printf("Digest %s: %d suggestions for %d salespeople.%n", sum.week(), sum.suggestions(), sum.outcomes().size());
-    if (!sum.unrouted().isEmpty()) {
-      o.printf("%d people or accounts matched no salesperson and no default-recipient is set: they are in no digest.%n",
-          sum.unrouted().size());
-    }
-    int w = sum.outcomes().stream().mapToInt(x -> x.recipient().email().length()).max().orElse(9);
-    String f = "%-" + Math.max(9, w) + "s  %-4s  %-12s  %11s  %6s  %8s  %10s  %s";
-    o.println(String.format(f, "recipient", "lang", "outcome", "suggestions", "people", "accounts", "in message", "detail")
-        .stripTrailing());
-    for (DigestJob.Outcome x : sum.outcomes()) {
-      o.println(String.format(f, x.recipient().email(), x.recipient().language().key(), x.status().key(), x.suggestions(),
-          x.people(), x.accounts(), x.shown(), x.detail()).stripTrailing());
-    }
   }
 }

@@ -1,23 +1,31 @@
 package dev.starling.engine.cli;
 
 import dev.starling.connectors.Subscriber;
+import dev.starling.engine.app.ExplainTables;
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.report.CellText;
+import dev.starling.engine.report.Presentation;
+import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.ClassifiedEvents;
 import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.rules.Explanation;
-import dev.starling.rules.Feature;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.Features;
 import dev.starling.rules.RuleBook;
 import dev.starling.rules.Subject;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,6 +39,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "EMAIL", description = "The subscriber's address.")
   String email;
 
+  @Option(names = "--width", paramLabel = "N", description = "Fit tables in N characters (default: $COLUMNS, else 100).")
+  Integer width;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     String address;
@@ -43,47 +56,36 @@ final class ExplainCommand implements Callable<Integer> {
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
       s.refreshFeatures();
       RuleBook book = s.rules();
+      Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
+      TerminalTableWriter table = new TerminalTableWriter(screen);
       s.store().inTransaction(c -> {
         SubscriberFeatures f = StoredFeatures.subscriber(c, address)
             .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
-        out.printf("%s  (company: %s; account: %s)%n", f.email(), f.company() == null ? "-" : f.company(),
-            f.account() == null ? "none (free-mail)" : f.account());
-        out.printf("%nFeatures as of %s:%n", Instant.ofEpochMilli(f.asOf()));
+        out.println(CellText.forTerminal(String.format("%s  (company: %s; account: %s)", f.email(),
+            f.company() == null ? "-" : f.company(), f.account() == null ? "none (free-mail)" : f.account())));
+        out.printf("%nFeatures as of %s:%n", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ROOT)
+            .format(Instant.ofEpochMilli(f.asOf()).atZone(screen.zone())));
         Features values = new FeatureBinding(FeatureSchema.standard()).subscriber(f);
-        for (Feature feature : FeatureSchema.standard().features(Subject.SUBSCRIBER)) {
-          Object v = values.get(feature.name()).orElse(null);
-          out.printf("  %-26s %-28s %s%n", feature.name(), show(v), feature.description());
-        }
+        table.write(ExplainTables.features(FeatureSchema.standard().features(Subject.SUBSCRIBER), values), out);
         List<ClassifiedEvents.Row> events = ClassifiedEvents.of(c, address, s.config().engagement());
-        out.printf("%nOpens and clicks (%d):%n", events.size());
-        for (ClassifiedEvents.Row r : events) {
-          out.printf("  %-10s %s  %-5s  %-7s %-16s %s%s%n", r.campaign() == null ? "-" : r.campaign(),
-              Instant.ofEpochMilli(r.at()).toString().replace('T', ' ').replace("Z", ""),
-              r.type().canonicalName(), r.kind().name().toLowerCase(java.util.Locale.ROOT), r.reason(),
-              r.agent() == null ? "(no agent)" : r.agent(), r.url() == null ? "" : "  " + r.url());
-        }
-        out.printf("%nRules (%s):%n", book.source());
+        out.printf("%nOpens and clicks (%,d):%n", events.size());
+        table.write(ExplainTables.events(events), out);
+        out.printf("%nRules (%s):%n", CellText.forTerminal(book.source()));
         for (Explanation e : book.explain(values)) {
-          out.println("  " + e.describe().replace("\n", "\n  "));
+          for (String line : e.describe().split("\n")) {
+            // A failed condition sits under its rule; each wraps under itself.
+            String indent = line.startsWith("  ") ? "    " : "  ";
+            Presentation inner = new Presentation(screen.locale(), screen.zone(), screen.width() - indent.length());
+            out.println(indent + inner.wrap(line.strip(), "  ").replace("\n", "\n" + indent));
+          }
         }
         if (!f.status().equals("active")) {
-          out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status());
+          out.printf("%nNot a lead whatever the rules say: status is %s.%n", CellText.forTerminal(f.status()));
         }
         return null;
       });
       out.flush();
     }
     return 0;
-  }
-
-  private static String show(Object v) {
-    if (v == null) {
-      return "-";
-    }
-    if (v instanceof Double d) {
-      return String.format(java.util.Locale.ROOT, "%.2f", d);
-    }
-    String t = String.valueOf(v);
-    return t.length() > 28 ? t.substring(0, 25) + "..." : t;
   }
 }

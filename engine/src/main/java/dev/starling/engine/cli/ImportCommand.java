@@ -3,6 +3,9 @@ package dev.starling.engine.cli;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.error.ExitCode;
+import dev.starling.engine.report.CellText;
+import dev.starling.engine.report.Count;
 import dev.starling.engine.ingest.ImportSummary;
 import dev.starling.engine.mailbox.MailboxAddress;
 import dev.starling.engine.mailbox.MailboxImporter;
@@ -10,6 +13,7 @@ import dev.starling.engine.mailbox.MailboxSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
         "$" + ImportCommand.PASSWORD_ENV + " or a prompt, never from the command line."})
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   static final String PASSWORD_ENV = "STARLING_IMAP_PASSWORD";
 
@@ -65,16 +71,16 @@ final class ImportCommand implements Callable<Integer> {
           }
           failed++;
           out.flush();
-          err.println("starling: " + e.getMessage());
+          err.println("starling: " + CellText.linesForTerminal(e.getMessage()).replace("\n", "\nstarling: "));
           err.flush();
         }
       }
       out.flush();
     }
     if (failed > 0) {
-      err.printf("starling: %d of %d sources failed; the others were imported%n", failed, files.size());
+      err.printf("starling: %d of %s failed; the others were imported%n", failed, Count.of(files.size(), "source"));
       err.flush();
-      return StarlingCommand.USER_ERROR;
+      return ExitCode.USER_ERROR;
     }
     return 0;
   }
@@ -87,9 +93,9 @@ final class ImportCommand implements Callable<Integer> {
       for (ImportSummary f : sum.files()) {
         printSummary(out, f);
       }
-      out.printf("%s: %d messages: %d imported, %d already imported, %d with nothing to import, %d failed%n",
-          box, sum.messagesSeen(), sum.messagesImported(), sum.messagesSkipped(), sum.messagesIgnored(), sum.failures().size());
-      sum.failures().forEach(f -> out.println("  failed " + f));
+      out.printf("%s: %s: %,d imported, %,d already imported, %,d with nothing to import, %,d failed%n",
+          box, Count.of(sum.messagesSeen(), "message"), sum.messagesImported(), sum.messagesSkipped(), sum.messagesIgnored(), sum.failures().size());
+      sum.failures().forEach(f -> out.println("  failed " + CellText.forTerminal(f.toString())));
     } finally {
       java.util.Arrays.fill(password, '\0');
     }
@@ -112,35 +118,37 @@ final class ImportCommand implements Callable<Integer> {
     return typed;
   }
 
-  static Format parseFormat(String name) {
+  private Format parseFormat(String name) {
     try {
       return Format.byId(name);
     } catch (IllegalArgumentException e) {
-      throw new dev.starling.engine.error.StarlingException("--format " + e.getMessage());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + e.getMessage(), e, null, name);
     }
   }
 
   static void printSummary(PrintWriter out, ImportSummary s) {
+    String source = CellText.forTerminal(s.source());
     if (s.skipped()) {
-      out.printf("%s: already imported (import #%d); nothing changed%n", s.source(), s.alreadyImportedAs());
+      out.printf("%s: already imported (import #%d); nothing changed%n", source, s.alreadyImportedAs());
       return;
     }
-    out.printf("%s: %s %s, %,d rows read: %,d imported, %,d duplicates skipped, %,d rejected"
-            + " (%,d new subscribers, %,d unknown campaigns created) in %.1f s [import #%d]%n",
-        s.source(), s.format(), s.kind(), s.rowsRead(), s.imported(), s.duplicates(), s.rejected(),
-        s.newSubscribers(), s.unknownCampaigns(), s.seconds(), s.importId());
+    out.printf(Locale.ROOT, "%s: %s %s, %s read: %,d imported, %s skipped, %,d rejected (%s, %s created) in %.1f s [import #%d]%n",
+        source, s.format(), s.kind(), Count.of(s.rowsRead(), "row"), s.imported(), Count.of(s.duplicates(), "duplicate"),
+        s.rejected(), Count.of(s.newSubscribers(), "new subscriber"), Count.of(s.unknownCampaigns(), "unknown campaign"),
+        s.seconds(), s.importId());
     ImportSummary.Quality q = s.quality();
     if (!q.equals(ImportSummary.Quality.NONE)) {
-      out.printf("  data quality: %,d opens/clicks with no matching send, %,d clicks before delivery,"
-              + " %,d events before the subscriber joined, %,d sends in campaigns with no opens or clicks%n",
-          q.noSendEngagements(), q.clicksBeforeDelivery(), q.eventsBeforeSignup(), q.untrackedSends());
+      out.printf("  data quality: %s with no matching send, %s before delivery, %s before the subscriber joined,"
+              + " %s in campaigns with no opens or clicks%n",
+          Count.of(q.noSendEngagements(), "open/click", "opens/clicks"), Count.of(q.clicksBeforeDelivery(), "click"),
+          Count.of(q.eventsBeforeSignup(), "event"), Count.of(q.untrackedSends(), "send"));
     }
     for (Rejection r : s.firstRejections()) {
-      out.println("  rejected " + r);
+      out.println("  rejected " + CellText.forTerminal(r.toString()));
     }
     if (s.rejected() > s.firstRejections().size()) {
-      out.printf("  ... and %,d more rejections, kept in the store (import #%d)%n",
-          s.rejected() - s.firstRejections().size(), s.importId());
+      out.printf("  ... and %s, kept in the store (import #%d)%n",
+          Count.of(s.rejected() - s.firstRejections().size(), "more rejection"), s.importId());
     }
   }
 }

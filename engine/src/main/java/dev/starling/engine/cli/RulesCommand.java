@@ -1,8 +1,11 @@
 package dev.starling.engine.cli;
 
+import dev.starling.engine.app.RuleTable;
+import dev.starling.engine.config.Config;
 import dev.starling.engine.config.ConfigFile;
+import dev.starling.engine.report.CellText;
+import dev.starling.engine.report.Count;
 import dev.starling.engine.leads.RuleSource;
-import dev.starling.rules.Rule;
 import dev.starling.rules.RuleBook;
 import dev.starling.rules.Subject;
 import java.io.PrintWriter;
@@ -30,6 +33,8 @@ final class RulesCommand implements Runnable {
   static final class Check implements Callable<Integer> {
     @ParentCommand RulesCommand parent;
 
+    @picocli.CommandLine.Mixin OutputOptions output;
+
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The rules file to check.")
     Path file;
 
@@ -37,15 +42,14 @@ final class RulesCommand implements Runnable {
     public Integer call() {
       StarlingCommand root = parent.root;
       Path dir = root.dataDir();
-      RuleBook book = RuleSource.load(dir, ConfigFile.load(dir), file);
+      Config config = ConfigFile.load(dir);
+      RuleBook book = RuleSource.load(dir, config, file);
       PrintWriter out = root.spec.commandLine().getOut();
-      out.printf("%s: %d rules OK (%d for subscribers, %d for accounts)%n", book.source(), book.rules().size(),
-          book.rules(Subject.SUBSCRIBER).size(), book.rules(Subject.ACCOUNT).size());
-      for (Rule r : book.rules()) {
-        out.printf("  %-20s p%d  %-10s %s  (cooldown %d days)%n", r.id(), r.priority(),
-            r.appliesTo().name().toLowerCase(java.util.Locale.ROOT), r.title(), r.cooldownDays());
+      if (output.forPeople()) {
+        out.printf("%s: %s OK (%d for subscribers, %d for accounts)%n%n", CellText.forTerminal(book.source()),
+            Count.of(book.rules().size(), "rule"), book.rules(Subject.SUBSCRIBER).size(), book.rules(Subject.ACCOUNT).size());
       }
-      out.flush();
+      output.print(RuleTable.of(book.rules()), out, root.context, config.output());
       return 0;
     }
   }

@@ -1,15 +1,13 @@
 package dev.starling.engine.cli;
 
-import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.config.DataDirectory;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The root command: global options, the list of subcommands, and how errors are shown. */
+/** The root command: global options, the list of subcommands, and where errors go ({@link ErrorReport}). */
 @Command(
     name = "starling",
     mixinStandardHelpOptions = true,
@@ -33,9 +31,6 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     })
 public final class StarlingCommand implements Runnable {
-  /** Exit code for a user error (bad file, bad option value, bad configuration). */
-  public static final int USER_ERROR = 1;
-
   @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Data directory (default: $STARLING_HOME, else ./starling-data).")
   Path data;
@@ -63,26 +58,8 @@ public final class StarlingCommand implements Runnable {
 
   static CommandLine commandLine(Context context, boolean verbose) {
     CommandLine cl = new CommandLine(new StarlingCommand(context));
-    cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-      PrintWriter err = line.getErr();
-      if (ex instanceof StarlingException) {
-        err.println("starling: " + ex.getMessage());
-      } else {
-        err.println("starling: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
-      }
-      if (verbose) {
-        ex.printStackTrace(err);
-      }
-      err.flush();
-      return USER_ERROR;
-    });
-    cl.setParameterExceptionHandler((ex, args) -> {
-      PrintWriter err = ex.getCommandLine().getErr();
-      err.println("starling: " + ex.getMessage() + " (see '"
-          + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-      err.flush();
-      return USER_ERROR;
-    });
+    cl.setExecutionExceptionHandler((ex, line, parseResult) -> ErrorReport.execution(ex, line.getErr(), verbose));
+    cl.setParameterExceptionHandler((ex, args) -> ErrorReport.usage(ex, ex.getCommandLine().getErr(), verbose));
     return cl;
   }
 }

@@ -1,5 +1,6 @@
 package dev.starling.engine.cli;
 
+import dev.starling.engine.app.StarTable;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
@@ -7,7 +8,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "stars", mixinStandardHelpOptions = true,
@@ -16,12 +19,10 @@ import picocli.CommandLine.ParentCommand;
 final class StarsCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--top", paramLabel = "N", description = "Show at most N (default: all).")
   int top;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  String format;
 
   @Option(names = "--min-campaigns", paramLabel = "N", description = "Received at least N campaigns.")
   Integer minCampaigns;
@@ -31,7 +32,6 @@ final class StarsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StarReport report = report(format);
     PrintWriter out = root.spec.commandLine().getOut();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
       StarCriteria base = s.config().stars();
@@ -40,21 +40,15 @@ final class StarsCommand implements Callable<Integer> {
         criteria = new StarCriteria(minCampaigns != null ? minCampaigns : base.minCampaigns(),
             minRatio != null ? minRatio : base.minRatio());
       } catch (IllegalArgumentException e) {
-        throw new dev.starling.engine.error.StarlingException("--" + e.getMessage());
+        throw new ParameterException(output.mixee.commandLine(), "--" + e.getMessage());
       }
       List<Star> stars = s.stars(criteria, top);
-      report.write(stars, out);
-      out.flush();
+      output.print(StarTable.of(stars), out, root.context, s.config().output());
+      if (stars.isEmpty() && output.forPeople()) {
+        output.note("No star subscribers under these thresholds.", out, root.context, s.config().output());
+        out.flush();
+      }
     }
     return 0;
-  }
-
-  static StarReport report(String format) {
-    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "table" -> StarReport.TABLE;
-      case "csv" -> StarReport.CSV;
-      case "json" -> StarReport.JSON;
-      default -> throw new dev.starling.engine.error.StarlingException("--format must be table, csv or json but was '" + format + "'");
-    };
   }
 }

@@ -11,22 +11,29 @@ import java.util.Optional;
  * Everything the configuration file sets; {@link #DEFAULTS} when there is no file.
  *
  * @param rulesFile the rules file, relative to the data directory, or {@code null} for the built-in pack
+ * @param output how results are shown (language, time zone, CSV style)
  * @param digest who gets the weekly digest, or {@code null} when the file has no {@code digest:} section
  * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
  * @param schedule when {@code starling serve} runs the weekly cycle
  */
-public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, DigestSettings digest,
-    SmtpSettings smtp, Schedule schedule) {
-  public static final Config DEFAULTS = new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null);
+public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
+    DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
+  public static final Config DEFAULTS =
+      new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null, OutputSettings.DEFAULTS);
 
   public Config {
     Objects.requireNonNull(stars, "stars");
     Objects.requireNonNull(engagement, "engagement");
+    Objects.requireNonNull(output, "output");
     Objects.requireNonNull(schedule, "schedule");
   }
 
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output) {
+    this(stars, engagement, rulesFile, output, null, null, Schedule.DEFAULTS);
+  }
+
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile) {
-    this(stars, engagement, rulesFile, null, null, Schedule.DEFAULTS);
+    this(stars, engagement, rulesFile, OutputSettings.DEFAULTS);
   }
 
   public Config(StarCriteria stars, EngagementSettings engagement) {
@@ -39,10 +46,5 @@ public record Config(StarCriteria stars, EngagementSettings engagement, String r
 
   public Optional<SmtpSettings> smtpSettings() {
     return Optional.ofNullable(smtp);
-  }
-
-  /** The same configuration with another digest section (the demo brings its own salespeople). */
-  public Config withDigest(DigestSettings d) {
-    return new Config(stars, engagement, rulesFile, d, smtp, schedule);
   }
 }

@@ -42,6 +42,9 @@ public final class ConfigFile {
     KEYS.put("engagement.dormancy-campaigns", "a whole number >= 1");
     KEYS.put("engagement.high-intent-urls", "comma-separated URL fragments, e.g. pricing, demo");
     KEYS.put("rules.file", "a path to the rules file (relative to the data directory)");
+    KEYS.put("output.language", "en or es");
+    KEYS.put("output.time-zone", "a time zone such as UTC or Europe/Madrid");
+    KEYS.put("output.csv-excel", "true or false");
     KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
     KEYS.put("digest.reply-to", "an email address");
     KEYS.put("digest.cap", "a whole number >= 1");
@@ -161,7 +164,12 @@ public final class ConfigFile {
           intValue(values, "engagement.dormancy-campaigns", d.dormancyCampaigns(), source),
           urls == null ? d.highIntentPatterns() : java.util.Arrays.asList(urls.text.split(",")));
       Value rules = values.get("rules.file");
-      return new Config(stars, engagement, rules == null ? null : rules.text.strip(),
+      OutputSettings o = OutputSettings.DEFAULTS;
+      OutputSettings output = new OutputSettings(
+          value(values, "output.language", o.language(), source, ConfigFile::language),
+          value(values, "output.time-zone", o.timeZone(), source, ConfigFile::zone),
+          value(values, "output.csv-excel", o.csvExcel(), source, ConfigFile::bool));
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output,
           MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source));
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
@@ -222,6 +230,29 @@ public final class ConfigFile {
     }
   }
 
+  private static java.util.Locale language(String text) {
+    if (!text.equals("en") && !text.equals("es")) {
+      throw new NumberFormatException(text);
+    }
+    return java.util.Locale.forLanguageTag(text);
+  }
+
+  private static java.time.ZoneId zone(String text) {
+    try {
+      return java.time.ZoneId.of(text);
+    } catch (java.time.DateTimeException e) {
+      throw new NumberFormatException(text);
+    }
+  }
+
+  private static boolean bool(String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new NumberFormatException(text);
+    };
+  }
+
   private static int line(JsonLocation loc) {
     return loc == null ? 0 : loc.getLineNr();
   }
@@ -272,6 +303,15 @@ public final class ConfigFile {
           # pack is used; 'starling init' writes a copy to edit as rules.yaml.
           file: rules.yaml
 
+        output:
+          # Table headers and number formats: en (1,234 and 91.7%%) or es (1.234 and 91,7 %%).
+          language: %s
+          # The zone times are shown in on the terminal; CSV and JSON always write UTC.
+          time-zone: %s
+          # true: CSV for a spreadsheet set to Spanish (UTF-8 BOM, ';' between fields, decimal
+          # comma), as --csv-excel gives on one command.
+          csv-excel: %s
+
         # The weekly digest for sales ('starling digest', 'starling serve'): remove the leading '#'
         # of the sections below and fill them in. Each suggestion reaches exactly one salesperson: the
         # most specific assignment wins (accounts, then companies, then domains, then countries), else
@@ -315,7 +355,8 @@ public final class ConfigFile {
         #  mailboxes: [imaps://reports@example.com/INBOX]   # password: STARLING_IMAP_PASSWORD
         """.formatted(c.stars().minCampaigns(), c.stars().minRatio(), d.prefetchSeconds(), d.proxyWindowSeconds(),
         d.scannerClickSeconds(), d.burstClicks(), d.burstSeconds(), fmt(d.halfLifeDays()), fmt(d.openWeight()),
-        fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()));
+        fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()),
+        c.output().language().toLanguageTag(), c.output().timeZone().getId(), c.output().csvExcel());
   }
 
   private static String fmt(double v) {

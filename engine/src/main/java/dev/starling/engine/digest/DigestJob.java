@@ -2,6 +2,7 @@ package dev.starling.engine.digest;
 
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.ColumnType;
+import dev.starling.engine.report.Labels;
 import dev.starling.engine.report.Table;
 import dev.starling.engine.store.DigestQueries;
 import dev.starling.engine.store.DigestQueries.PersonRow;
@@ -155,8 +156,9 @@ public final class DigestJob {
       String attachmentName = "starling-" + week + ".xlsx";
       DigestTemplates.Rendered r = templates.render(d, senders.replyTo() == null ? null : senders.replyTo().getAddress(),
           attachmentName);
+      Labels labels = Labels.of(to.language().locale());
       byte[] xlsx = XlsxAttachment.write(List.of(DigestTable.suggestions(d), DigestTable.accountPeople(d)), to.zone(),
-          Column::key, DigestJob::sheetName);
+          c -> labels.column(c.key()), t -> labels.table(t.name()));
       Instant now = clock.instant();
       try {
         MimeMessage m = DigestMessage.build(session, d, r, xlsx, attachmentName, senders, now);
@@ -183,14 +185,6 @@ public final class DigestJob {
       }
     }
     return new Summary(week, outcomes, plan.unrouted(), plan.suggestions(), (System.nanoTime() - t0) / 1e9);
-  }
-
-  private static String sheetName(Table t) {
-    return switch (t.name()) {
-      case "digest_suggestions" -> "suggestions";
-      case "digest_account_people" -> "account people";
-      default -> t.name();
-    };
   }
 
   private static void write(MimeMessage m, Path file) throws MessagingException {

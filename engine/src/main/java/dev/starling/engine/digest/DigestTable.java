@@ -52,21 +52,32 @@ final class DigestTable {
     int rank = 0;
     for (DigestEntry e : d.people()) {
       rank++;
-      addRows(rows, rank, e);
+      addRows(rows, rank, e, d.recipient().language());
     }
     for (DigestEntry e : d.accounts()) {
       rank++;
-      addRows(rows, rank, e);
+      addRows(rows, rank, e, d.recipient().language());
     }
     return Table.of("digest_suggestions", SUGGESTION_COLUMNS, rows);
   }
 
-  private static void addRows(List<Object[]> rows, int rank, DigestEntry e) {
+  private static String yesNo(boolean b, Language lang) {
+    return b ? (lang == Language.ES ? "sí" : "yes") : "no";
+  }
+
+  private static String subject(DigestEntry e, Language lang) {
+    return switch (e.subject()) {
+      case SUBSCRIBER -> lang == Language.ES ? "persona" : "person";
+      case ACCOUNT -> lang == Language.ES ? "cuenta" : "account";
+    };
+  }
+
+  private static void addRows(List<Object[]> rows, int rank, DigestEntry e, Language lang) {
     PersonRow p = e.person();
     for (DigestEntry.Reason r : e.reasons()) {
       rows.add(new Object[] {
-        (long) rank, r.leadId(), (long) r.priority(), e.subject().key(), e.name(), e.email(), e.company(), e.country(),
-        r.title(), r.text(), r.status(), e.star() ? "yes" : "no", e.resurfaced() ? "yes" : "no", e.score(),
+        (long) rank, r.leadId(), (long) r.priority(), subject(e, lang), e.name(), e.email(), e.company(), e.country(),
+        r.title(), r.text(), r.status(), yesNo(e.star(), lang), yesNo(e.resurfaced(), lang), e.score(),
         p == null ? null : (long) p.received(), p == null ? null : (long) p.opened(),
         p == null || p.received() == 0 ? null : (double) p.opened() / p.received(), p == null ? null : (long) p.humanClicks(),
         e.lastActivity(), e.routedBy() == null ? null : e.routedBy().name().toLowerCase(java.util.Locale.ROOT)

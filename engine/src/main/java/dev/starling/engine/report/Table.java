@@ -52,6 +52,31 @@ public record Table(String name, List<Column> columns, Rows rows) {
     return out;
   }
 
+  /**
+   * The same rows with only the columns {@code keys}, in that order: a shorter view for people (the
+   * terminal, a mail) of a table whose CSV and JSON keep every column.
+   *
+   * @throws IllegalArgumentException if a key names no column
+   */
+  public Table select(List<String> keys) {
+    int[] index = new int[keys.size()];
+    List<Column> picked = new ArrayList<>();
+    for (int i = 0; i < index.length; i++) {
+      index[i] = indexOf(keys.get(i));
+      if (index[i] < 0) {
+        throw new IllegalArgumentException("table " + name + " has no column '" + keys.get(i) + "'");
+      }
+      picked.add(columns.get(index[i]));
+    }
+    return new Table(name, picked, sink -> rows.forEach(row -> {
+      Object[] out = new Object[index.length];
+      for (int i = 0; i < index.length; i++) {
+        out[i] = row[index[i]];
+      }
+      sink.accept(out);
+    }));
+  }
+
   /** The index of the column named {@code key}, or -1. */
   public int indexOf(String key) {
     for (int i = 0; i < columns.size(); i++) {

@@ -156,7 +156,7 @@ class DigestCliTest {
 
   @Test
   void threeSalespeopleEachGetTheirDigestOnceAndResendSendsAgain() throws Exception {
-    Run first = run("digest", "--data", data.toString());
+    Run first = run("digest", "--data", data.toString(), "--format", "csv");
     assertEquals("", first.err());
     assertEquals(0, first.code(), first.out());
 
@@ -171,14 +171,15 @@ class DigestCliTest {
       }
     }
     assertTrue(allLeads.size() > 20, "the generated list must give a real week of suggestions: " + allLeads.size());
-    StringBuilder expected = new StringBuilder("Digest " + week + ": " + allLeads.size() + " suggestions for 3 salespeople.\n");
-    expected.append("recipient           lang  outcome       suggestions  people  accounts  in message  detail\n");
+    // RFC 4180: CRLF after every record.
+    StringBuilder expected = new StringBuilder("recipient,language,outcome,suggestions,people,accounts,in_message,detail\r\n");
     for (Digest d : plan) {
-      expected.append(String.format("%-18s  %-4s  %-12s  %11d  %6d  %8d  %10d", d.recipient().email(),
-          d.recipient().language().key(), "sent", d.suggestions(), d.people().size(), d.accounts().size(),
-          d.shownPeople().size() + d.shownAccounts().size()).stripTrailing()).append('\n');
+      expected.append(String.join(",", d.recipient().email(), d.recipient().language().key(), "sent",
+          Integer.toString(d.suggestions()), Integer.toString(d.people().size()), Integer.toString(d.accounts().size()),
+          Integer.toString(d.shownPeople().size() + d.shownAccounts().size()), "")).append("\r\n");
     }
     assertEquals(expected.toString(), first.out());
+    assertEquals(allLeads.size(), plan.stream().mapToInt(Digest::suggestions).sum());
 
     Map<String, Set<Long>> attached = new HashMap<>();
     for (Digest d : plan) {
@@ -222,9 +223,9 @@ class DigestCliTest {
       // The attachment: every suggestion routed to this salesperson, and only those, routed by country.
       Set<Long> ids = new HashSet<>();
       try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(parts.attachment))) {
-        Sheet sheet = wb.getSheet("suggestions");
-        assertEquals("lead_id", sheet.getRow(0).getCell(1).getStringCellValue());
-        assertEquals("country", sheet.getRow(0).getCell(7).getStringCellValue());
+        Sheet sheet = wb.getSheet(es ? "sugerencias" : "suggestions");
+        assertEquals(es ? "oportunidad" : "lead", sheet.getRow(0).getCell(1).getStringCellValue());
+        assertEquals(es ? "país" : "country", sheet.getRow(0).getCell(7).getStringCellValue());
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
           Row row = sheet.getRow(r);
           ids.add((long) row.getCell(1).getNumericCellValue());
@@ -256,13 +257,15 @@ class DigestCliTest {
     // A second run sends nothing; --resend sends again.
     Run second = run("digest", "--data", data.toString());
     assertEquals(0, second.code(), second.err());
-    assertEquals(3, second.out().lines().filter(l -> l.contains("  already-sent  ")).count(), second.out());
+    assertEquals(3, second.out().lines().filter(l -> l.contains(" already-sent ")).count(), second.out());
     assertEquals(3, greenMail.getReceivedMessages().length);
-    Run resend = run("digest", "--data", data.toString(), "--resend", "--only", "jose@starling.test");
+    Run resend = run("digest", "--data", data.toString(), "--resend", "--only", "jose@starling.test", "--format", "csv");
     assertEquals(0, resend.code(), resend.err());
     assertEquals(4, greenMail.getReceivedMessages().length);
     assertEquals(2, fetch("jose@starling.test").length);
-    assertTrue(resend.out().lines().anyMatch(l -> l.startsWith("jose@starling.test  es    sent  ")), resend.out());
+    assertEquals(List.of("recipient,language,outcome,suggestions,people,accounts,in_message,detail"), resend.out().lines().limit(1).toList());
+    assertTrue(resend.out().lines().skip(1).allMatch(l -> l.startsWith("jose@starling.test,es,sent,")), resend.out());
+    assertEquals(2, resend.out().lines().count());
   }
 
   @Test
@@ -344,12 +347,12 @@ class DigestCliTest {
 
   @Test
   void usageMistakesAreOneLineErrors() {
-    assertEquals(new Run(1, "", "starling: --dry-run needs --out DIR: where to write the .eml files\n"),
+    assertEquals(new Run(2, "", "starling: --dry-run needs --out DIR: where to write the .eml files (see 'starling digest --help')\n"),
         run("digest", "--data", data.toString(), "--dry-run"));
     assertEquals(new Run(1, "", "starling: --only nobody@starling.test is not one of the salespeople in digest.salespeople"
         + " (jose@starling.test, ann@starling.test, bob@starling.test)\n"),
         run("digest", "--data", data.toString(), "--only", "nobody@starling.test"));
-    assertEquals(new Run(1, "", "starling: --week must look like 2026-W48 but was '48'\n"),
+    assertEquals(new Run(2, "", "starling: --week must look like 2026-W48 but was '48' (see 'starling digest --help')\n"),
         run("digest", "--data", data.toString(), "--week", "48"));
   }
 

@@ -52,12 +52,12 @@ class ImportMailboxCliTest {
     assertEquals("0", first.get(0), first.get(2));
     String mailbox = "reports@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
     assertEquals(List.of(
-        "events.csv: starling-csv events, 2 rows read: 2 imported, 0 duplicates skipped, 0 rejected (1 new subscribers, 1 unknown campaigns created) in",
-        mailbox + ": 1 messages: 1 imported, 0 already imported, 0 with nothing to import, 0 failed"),
+        "events.csv: starling-csv events, 2 rows read: 2 imported, 0 duplicates skipped, 0 rejected (1 new subscriber, 1 unknown campaign created) in",
+        mailbox + ": 1 message: 1 imported, 0 already imported, 0 with nothing to import, 0 failed"),
         first.get(1).lines().map(l -> l.replaceFirst(" in [0-9.]+ s \\[import #\\d+]$", " in")).toList());
 
     List<String> second = run(Map.of("STARLING_IMAP_PASSWORD", "pw-123"), "import", "--data", data, "--insecure-plaintext", box);
-    assertEquals(mailbox + ": 1 messages: 0 imported, 1 already imported, 0 with nothing to import, 0 failed\n", second.get(1));
+    assertEquals(mailbox + ": 1 message: 0 imported, 1 already imported, 0 with nothing to import, 0 failed\n", second.get(1));
 
     List<String> noPassword = run(Map.of(), "import", "--data", data, "--insecure-plaintext", box);
     assertEquals(List.of("1", "", "starling: no password for " + mailbox + ": set STARLING_IMAP_PASSWORD (there is no terminal to ask on)\n"),

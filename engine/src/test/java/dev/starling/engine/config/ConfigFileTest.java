@@ -54,10 +54,17 @@ class ConfigFileTest {
         java.util.List.of("imaps://reports@example.com/INBOX")), c.schedule());
   }
 
+  @Test
+  void outputSettingsAreRead() throws IOException {
+    Files.writeString(tmp.resolve("starling.yaml"), "output:\n  language: es\n  time-zone: Europe/Madrid\n  csv-excel: true\n");
+    assertEquals(new OutputSettings(java.util.Locale.forLanguageTag("es"), java.time.ZoneId.of("Europe/Madrid"), true),
+        ConfigFile.load(tmp).output());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio",
-    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, digest, smtp, serve",
+    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, digest, smtp, serve",
     "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
     "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
     "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",
@@ -81,6 +88,9 @@ class ConfigFileTest {
     "stars:\\n  min-campaigns: 0 | c.yaml:2: key 'stars.min-campaigns' must be a whole number >= 1 but was '0'",
     "machine-opens:\\n  prefetch-seconds: 2.5 | c.yaml:2: key 'machine-opens.prefetch-seconds' must be a whole number of seconds >= 0 but was '2.5'",
     "stars: [1, 2] | c.yaml:1: key 'stars' must not be a list",
+    "output:\\n  language: fr | c.yaml:2: key 'output.language' must be en or es but was 'fr'",
+    "output:\\n  time-zone: Mars/Olympus | c.yaml:2: key 'output.time-zone' must be a time zone such as UTC or Europe/Madrid but was 'Mars/Olympus'",
+    "output:\\n  csv-excel: si | c.yaml:2: key 'output.csv-excel' must be true or false but was 'si'",
     "- a\\n- b | c.yaml:1: the file must be a map of sections (stars:, machine-opens:) but starts with [",
   })
   void badFilesNameTheLineKeyAndWhatWasExpected(String text, String message) {

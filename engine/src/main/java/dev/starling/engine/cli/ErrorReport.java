@@ -1,0 +1,76 @@
+package dev.starling.engine.cli;
+
+import dev.starling.engine.error.ExitCode;
+import dev.starling.engine.error.StarlingException;
+import dev.starling.engine.report.CellText;
+import dev.starling.rules.RulesException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * The one place that turns a failure into what the user sees and the exit code: a user or data error
+ * is its message (exit 1), a usage error its message and where to find help (exit 2), anything else a
+ * bug (exit 70) in one line. Stack traces only with {@code --verbose}. Every line is cleaned for the
+ * terminal: messages quote file content, which may hold escape sequences.
+ */
+final class ErrorReport {
+  private ErrorReport() {}
+
+  /** A failure while a command ran. */
+  static int execution(Exception ex, PrintWriter err, boolean verbose) {
+    int code;
+    String message;
+    switch (ex) {
+      case StarlingException e -> {
+        code = ExitCode.USER_ERROR;
+        message = e.getMessage();
+      }
+      // A rules file that does not load, or a rule that cannot be evaluated: the message names the
+      // file, line and rule. They come from the rules module, which cannot know the engine's root.
+      case RulesException e -> {
+        code = ExitCode.USER_ERROR;
+        message = e.getMessage();
+      }
+      // The disk, permissions, a file vanishing: the user's machine, not our bug.
+      case IOException e -> {
+        code = ExitCode.USER_ERROR;
+        message = ioMessage(e);
+      }
+      case UncheckedIOException e -> {
+        code = ExitCode.USER_ERROR;
+        message = ioMessage(e.getCause());
+      }
+      default -> {
+        code = ExitCode.INTERNAL;
+        message = "internal error: " + ex.getClass().getName() + ": " + ex.getMessage()
+            + " (please report it; --verbose shows the details)";
+      }
+    }
+    print(err, message, verbose ? ex : null);
+    return code;
+  }
+
+  /** A bad command line: unknown option, missing parameter, a value of the wrong form. */
+  static int usage(CommandLine.ParameterException ex, PrintWriter err, boolean verbose) {
+    print(err, ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')",
+        verbose ? ex : null);
+    return ExitCode.USAGE;
+  }
+
+  private static String ioMessage(IOException e) {
+    String what = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return "input/output error: " + e.getClass().getSimpleName() + what;
+  }
+
+  private static void print(PrintWriter err, String message, Throwable trace) {
+    for (String line : String.valueOf(message).split("\n", -1)) {
+      err.println("starling: " + CellText.forTerminal(line));
+    }
+    if (trace != null) {
+      trace.printStackTrace(err);
+    }
+    err.flush();
+  }
+}
