@@ -1,5 +1,6 @@
 package dev.starling.engine.digest;
 
+import dev.starling.engine.report.CellText;
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.Table;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes report tables as one .xlsx workbook, one sheet per table: a header row (frozen, with filters), numbers
+ * Writes report tables as one .xlsx workbook (the digest's own writer, until the workbook exporter offers one), one sheet per table: a header row (frozen, with filters), numbers
  * as numbers, ratios as percentages, times as dates in the recipient's zone. Text that a spreadsheet could take
  * for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR first) is stored quote-prefixed: it shows as
  * written and stays text even when someone edits the cell (OWASP's advice on formula injection).
@@ -87,7 +88,9 @@ final class XlsxAttachment {
                 c.setCellStyle(date);
               }
               case TEXT, EMAIL -> {
-                String s = (String) v;
+                // CellText's cleaning (control characters, escape sequences, bidi overrides); its leading
+                // apostrophe would show in Excel, so a formula-like cell is quote-prefixed by style instead.
+                String s = CellText.forSpreadsheet("x" + v).substring(1);
                 c.setCellValue(s);
                 if (formulaLike(s)) {
                   c.setCellStyle(quoted);
