@@ -27,6 +27,9 @@ final class DigestView {
     m.put("date", f.date(d.date()));
     m.put("stars", d.stars());
     m.put("opportunities", d.opportunities());
+    // The counts as numbers (for plurals in the templates) and as text in the recipient's format (1.046).
+    m.put("starsText", f.integer(d.stars()));
+    m.put("opportunitiesText", f.integer(d.opportunities()));
     m.put("peopleTotal", f.integer(d.people().size()));
     m.put("peopleShown", d.shownPeople().size());
     m.put("peopleMore", f.integer(d.people().size() - d.shownPeople().size()));
@@ -61,15 +64,15 @@ final class DigestView {
     Map<String, Object> ch = new LinkedHashMap<>();
     ch.put("firstDigest", c.comparedWith() == null);
     ch.put("comparedWith", c.comparedWith() == null ? "" : c.comparedWith());
-    ch.put("newStarsCount", c.newStars().size());
+    ch.put("newStarsCount", f.integer(c.newStars().size()));
     ch.put("newStars", c.newStars().stream().limit(d.cap()).map(p -> person(p, f)).toList());
-    ch.put("coldStarsCount", c.coldStars().size());
+    ch.put("coldStarsCount", f.integer(c.coldStars().size()));
     ch.put("coldStars", c.coldStars().stream().limit(d.cap()).map(p -> person(p, f)).toList());
-    ch.put("resurfacedCount", c.resurfaced().size());
+    ch.put("resurfacedCount", f.integer(c.resurfaced().size()));
     ch.put("resurfaced", c.resurfaced().stream().limit(d.cap()).map(e -> e.name()).toList());
     ch.put("lastWeek", c.lastWeek());
-    ch.put("lastWeekEntries", c.lastWeekEntries());
-    ch.put("unanswered", c.unanswered());
+    ch.put("lastWeekEntries", f.integer(c.lastWeekEntries()));
+    ch.put("unanswered", f.integer(c.unanswered()));
     m.put("changes", ch);
     m.put("outcomes", String.join("|", OUTCOMES));
     m.put("replyTo", replyTo == null ? "" : replyTo);

@@ -271,6 +271,9 @@ class DigestCliTest {
   @Test
   void aDryRunWritesOneEmlPerRecipientAndSendsNothing() throws Exception {
     Path out = tmp.resolve("eml");
+    // A team's own English subject; the Spanish one and every other template stay the shipped ones.
+    Files.createDirectories(data.resolve("templates"));
+    Files.writeString(data.resolve("templates/digest_en.subject"), "Leads of {{ week }} for {{ recipient }}\n");
     Run r = run("digest", "--data", data.toString(), "--dry-run", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(0, greenMail.getReceivedMessages().length);
@@ -285,6 +288,12 @@ class DigestCliTest {
       assertEquals("José Núñez", ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getPersonal());
       String raw = Files.readString(out.resolve(week + "-jose@starling.test.eml"), StandardCharsets.ISO_8859_1);
       assertTrue(raw.contains("To: =?UTF-8?Q?Jos=C3=A9_N=C3=BA=C3=B1ez?= <jose@starling.test>"), "RFC 2047 in the header");
+    }
+    try (InputStream in = Files.newInputStream(out.resolve(week + "-bob@starling.test.eml"))) {
+      assertEquals("Leads of " + week + " for Bob Stone", new MimeMessage(Session.getInstance(new Properties()), in).getSubject());
+    }
+    try (InputStream in = Files.newInputStream(out.resolve(week + "-jose@starling.test.eml"))) {
+      assertTrue(new MimeMessage(Session.getInstance(new Properties()), in).getSubject().startsWith("Starling · semana " + week));
     }
     // A dry run records nothing as sent: the real run afterwards still sends.
     Run send = run("digest", "--data", data.toString());
