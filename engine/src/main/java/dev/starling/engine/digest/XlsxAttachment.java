@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes report tables as one .xlsx workbook (the digest's own writer, until the workbook exporter offers one), one sheet per table: a header row (frozen, with filters), numbers
@@ -35,7 +35,10 @@ final class XlsxAttachment {
    * @param sheetName the sheet name of a table
    */
   static byte[] write(List<Table> tables, ZoneId zone, Function<Column, String> header, Function<Table, String> sheetName) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    // Streaming (SXSSF): rows go to a temporary file as they are written, so a salesperson with thousands of
+    // suggestions costs neither the time nor the heap of a full XML tree (XSSF was 3/4 of the digest's time).
+    SXSSFWorkbook wb = new SXSSFWorkbook(200);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();
       Font bold = wb.createFont();
       bold.setBold(true);
@@ -108,6 +111,13 @@ final class XlsxAttachment {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      wb.dispose();
+      try {
+        wb.close();
+      } catch (IOException e) {
+        // nothing to release beyond the temporary files dispose() removed
+      }
     }
   }
 
