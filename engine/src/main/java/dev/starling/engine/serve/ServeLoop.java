@@ -94,7 +94,8 @@ public final class ServeLoop {
 
   private void log(String line) {
     synchronized (log) {
-      log.println(clock.instant().atZone(schedule.zone()).toOffsetDateTime() + " " + line);
+      log.println(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(schedule.zone()).toOffsetDateTime()
+          + " " + line);
       log.flush();
     }
   }
