@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.starling.connectors.UnreadableSourceException;
+import dev.starling.connectors.text.Utf8Lines;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -28,13 +28,15 @@ import java.util.Set;
  * <ul>
  *   <li>{@code [}: <b>array mode</b>. One Jackson parser streams the file element by element (and any
  *       further top-level values, so concatenated webhook bodies work too). Records are numbered by
- *       element, 1-based, and reasons say "array element N (line L)". A syntax error ends the file
- *       with one rejection, since nothing after it can be trusted.</li>
+ *       element, 1-based, and reasons say "array element N (line L)". A syntax error refuses the file
+ *       whole: {@link UnreadableSourceException}, since nothing after it can be trusted, and keeping
+ *       the records before it would drop the rest unseen. A byte that is not UTF-8 is such an error.</li>
  *   <li>{@code {}: <b>line mode</b>. One record per line (NDJSON); a record may also span several lines
  *       (a pretty-printed webhook body): lines are joined until the braces balance. A line that starts
  *       with {@code {} or {@code [} in column 0 while a record is still open means the open record was
  *       truncated: it is rejected and reading goes on from that line. A line holding an array is
- *       split into its elements. Records are numbered by their first line.</li>
+ *       split into its elements. Records are numbered by their first line. A line that is not valid
+ *       UTF-8 rejects its record ({@code not valid UTF-8 at byte N}) and reading goes on.</li>
  *   <li>anything else: the file is not JSON, one rejection at line 0.</li>
  * </ul>
  * An <em>envelope field</em> (Mailgun {@code items}, Mailchimp {@code emails}) is an array inside a
@@ -102,7 +104,7 @@ public final class JsonRecords implements Closeable {
     } else if (first == '[' || (first == '{' && stream)) {
       r.parser = STREAM.getFactory().createParser(in);
     } else if (first == '{') {
-      r.lines = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8));
+      r.lines = new LineSource(new Utf8Lines(in, MAX_RECORD_CHARS));
     } else {
       String shown = new String(in.readNBytes(60), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
       r.fail(0, "is not JSON: it starts with '" + shown + "' but a JSON file must start with '[' or '{'", shown);
@@ -191,9 +193,14 @@ public final class JsonRecords implements Closeable {
             JsonRecord.shorten(node.toString()), null));
       }
     } catch (JsonProcessingException e) {
+      // One parser streams the whole file and cannot resume after a syntax error (or a byte that is
+      // not UTF-8): refuse the file rather than keep the records before the error and lose the rest.
+      done = true;
       String what = arrayName == null ? "record " + attempt
           : (arrayName.isEmpty() ? "array element " : arrayName + " element ") + attempt;
-      fail(attempt, what + " is not valid JSON: " + describe(e, true) + "; the rest of the file was not read", "");
+      JsonLocation at = e.getLocation();
+      throw new UnreadableSourceException(source, at == null ? 0 : Math.max(at.getLineNr(), 0),
+          what + " is not valid JSON: " + describe(e, true) + "; the rest of the file cannot be read", e);
     }
   }
 
@@ -281,18 +288,18 @@ public final class JsonRecords implements Closeable {
 
   private record Chunk(long line, String text, String problem) {}
 
-  /** Lines joined into records by brace depth, with a length cap; see the class comment. */
+  /**
+   * Lines joined into records by brace depth, with a length cap; see the class comment. Lines are
+   * decoded strictly ({@link Utf8Lines}): a record with a byte that is not UTF-8 is rejected with the
+   * byte's offset (JSON is UTF-8 by RFC 8259), never read with U+FFFD in place of the bad bytes.
+   */
   private static final class LineSource {
-    private final Reader reader;
-    private final char[] buf = new char[1 << 16];
-    private int pos;
-    private int len;
+    private final Utf8Lines lines;
     private long lineNo;
-    private String pushedBack;
-    private boolean tooLong;
+    private Utf8Lines.Line pushedBack;
 
-    LineSource(Reader reader) {
-      this.reader = reader;
+    LineSource(Utf8Lines lines) {
+      this.lines = lines;
     }
 
     Chunk nextChunk() throws IOException {
@@ -301,41 +308,43 @@ public final class JsonRecords implements Closeable {
       int depth = 0;
       boolean inString = false;
       boolean escaped = false;
+      String badBytes = null;
       while (true) {
-        String line;
+        Utf8Lines.Line next;
         if (pushedBack != null) {
-          line = pushedBack;
+          next = pushedBack;
           pushedBack = null;
         } else {
-          line = readLine();
-          if (line == null) {
+          next = lines.next();
+          if (next == null) {
             if (record.isEmpty()) {
               return null;
             }
             return new Chunk(start, record.toString(),
                 "is not complete JSON: the file ends before the record's closing bracket");
           }
-          if (tooLong) {
-            tooLong = false;
-            return new Chunk(record.isEmpty() ? lineNo : start, record.isEmpty() ? line : record.toString(),
-                "is longer than " + MAX_RECORD_CHARS + " characters; not read");
+          lineNo = next.number();
+          if (next.problem() != null && next.problem().startsWith("is longer")) {
+            return new Chunk(record.isEmpty() ? lineNo : start, record.isEmpty() ? next.text() : record.toString(),
+                "is longer than " + MAX_RECORD_CHARS + " bytes; not read");
           }
         }
+        String line = next.text();
         if (record.isEmpty()) {
-          if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-            line = line.substring(1);
-          }
           if (line.isBlank()) {
             continue;
           }
-          start = lineNo;
+          start = next.number();
         } else if (!line.isEmpty() && (line.charAt(0) == '{' || line.charAt(0) == '[')) {
-          pushedBack = line;
-          return new Chunk(start, record.toString(),
-              "is not complete JSON: a new record starts on line " + lineNo + " before this one is closed");
+          pushedBack = next;
+          return new Chunk(start, record.toString(), badBytes != null ? badBytes
+              : "is not complete JSON: a new record starts on line " + next.number() + " before this one is closed");
+        }
+        if (badBytes == null && next.problem() != null) {
+          badBytes = next.number() == start ? next.problem() : "line " + next.number() + " " + next.problem();
         }
         if (record.length() + line.length() > MAX_RECORD_CHARS) {
-          return new Chunk(start, record.toString(), "is longer than " + MAX_RECORD_CHARS + " characters; not read");
+          return new Chunk(start, record.toString(), "is longer than " + MAX_RECORD_CHARS + " bytes; not read");
         }
         if (!record.isEmpty()) {
           record.append('\n');
@@ -360,56 +369,9 @@ public final class JsonRecords implements Closeable {
           }
         }
         if (depth <= 0) {
-          return new Chunk(start, record.toString(), null);
+          return new Chunk(start, record.toString(), badBytes);
         }
       }
-    }
-
-    /** The next line without its terminator, at most {@link #MAX_RECORD_CHARS} chars; null at the end. */
-    private String readLine() throws IOException {
-      StringBuilder sb = null;
-      while (true) {
-        if (pos >= len) {
-          len = reader.read(buf, 0, buf.length);
-          pos = 0;
-          if (len <= 0) {
-            len = 0;
-            if (sb == null) {
-              return null;
-            }
-            lineNo++;
-            return strip(sb);
-          }
-        }
-        int startPos = pos;
-        while (pos < len && buf[pos] != '\n') {
-          pos++;
-        }
-        if (sb == null) {
-          sb = new StringBuilder();
-        }
-        if (!tooLong) {
-          int take = Math.min(pos - startPos, MAX_RECORD_CHARS + 1 - sb.length());
-          sb.append(buf, startPos, Math.max(take, 0));
-          if (sb.length() > MAX_RECORD_CHARS) {
-            tooLong = true;
-            sb.setLength(80);
-          }
-        }
-        if (pos < len) {
-          pos++; // the '\n'
-          lineNo++;
-          return strip(sb);
-        }
-      }
-    }
-
-    private static String strip(StringBuilder sb) {
-      int n = sb.length();
-      if (n > 0 && sb.charAt(n - 1) == '\r') {
-        sb.setLength(n - 1);
-      }
-      return sb.toString();
     }
   }
 }

@@ -60,7 +60,7 @@ public final class ListmonkReader extends HeaderedTableReader {
   private Map<String, Integer> at;
 
   public ListmonkReader(InputStream in, String source) throws IOException {
-    super(source, CsvTable.open(in, c -> c.strip().equalsIgnoreCase("email") || c.strip().equalsIgnoreCase("campaign_id")));
+    super(source, CsvTable.open(in, source, c -> c.strip().equalsIgnoreCase("email") || c.strip().equalsIgnoreCase("campaign_id")));
   }
 
   /** Whether the first line is a listmonk subscriber export/import header or a views/clicks dump. */

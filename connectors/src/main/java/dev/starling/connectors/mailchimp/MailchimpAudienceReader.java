@@ -13,6 +13,7 @@ import dev.starling.connectors.spreadsheet.SubscriberColumns;
 import dev.starling.connectors.spreadsheet.TableRow;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
+import dev.starling.connectors.UnreadableSourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -107,6 +108,9 @@ public final class MailchimpAudienceReader implements FactReader {
       TableRow row;
       try {
         row = table.next();
+      } catch (UnreadableSourceException e) {
+        done = true;
+        throw e; // the rest of this table cannot be read: the whole export is refused, not cut short
       } catch (IOException e) {
         pending.add(new Rejection(tableSource, 0, e.getMessage(), ""));
         endTable();
@@ -150,7 +154,7 @@ public final class MailchimpAudienceReader implements FactReader {
   }
 
   private void startTable(InputStream in, String name, SubscriptionStatus status) throws IOException {
-    table = CsvTable.open(in, SubscriberColumns::isEmailHeader);
+    table = CsvTable.open(in, name, SubscriberColumns::isEmailHeader);
     tableSource = name;
     fileStatus = status;
     columns = null;

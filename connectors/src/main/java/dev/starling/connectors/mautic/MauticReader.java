@@ -43,7 +43,7 @@ public final class MauticReader extends HeaderedTableReader {
   private Map<String, Integer> at;
 
   public MauticReader(InputStream in, String source) throws IOException {
-    super(source, CsvTable.open(in, c -> {
+    super(source, CsvTable.open(in, source, c -> {
       String n = snake(c);
       return n.equals("email") || n.equals("email_address");
     }));

@@ -1,14 +1,11 @@
 package dev.starling.connectors.spreadsheet;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.starling.connectors.UnreadableSourceException;
+import dev.starling.connectors.text.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,6 +14,13 @@ import java.util.function.Predicate;
  * BOM, or Windows-1252 (see {@link Utf8OrWindows1252Reader}); comma, semicolon or tab separated, the
  * separator chosen from the header line; RFC 4180 quoting, so a quoted cell may hold the separator or
  * a line break.
+ *
+ * <p>Because a quoted cell may hold a line break, a stray quote cannot be told from a long cell until
+ * the quote is closed: when it never is (the file ends first) or the row runs past
+ * {@value #MAX_RECORD_CHARS} characters, nothing after the quote can be read as rows, and
+ * {@link #next()} throws {@link UnreadableSourceException} naming the line where the row began. The
+ * caller refuses the file whole; it never ends early with the rest unseen. Lines end at LF, CRLF or a
+ * lone CR (classic Mac exports).
  */
 public final class CsvTable implements RowSource {
 
@@ -25,20 +29,19 @@ public final class CsvTable implements RowSource {
   static final int HEAD_LINES = 25;
   private static final char[] SEPARATORS = {';', '\t', ','};
 
-  private final CsvReader<CsvRecord> csv;
-  private final Iterator<CsvRecord> records;
-  private final char separator;
+  /** The longest row held; a longer one (usually a stray quote) makes the file unreadable. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
 
-  private CsvTable(BufferedReader text, char separator) {
+  private final BufferedReader text;
+  private final String source;
+  private final char separator;
+  private long lineNo;
+  private boolean skipLf;
+
+  private CsvTable(BufferedReader text, String source, char separator) {
+    this.text = text;
+    this.source = source;
     this.separator = separator;
-    this.csv = CsvReader.builder()
-        .fieldSeparator(separator)
-        .detectBomHeader(true)
-        .skipEmptyLines(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .ofCsvRecord(text);
-    this.records = csv.iterator();
   }
 
   /**
@@ -47,7 +50,7 @@ public final class CsvTable implements RowSource {
    * separators that make it so, the one giving the most cells wins. With no such line, the separator
    * most frequent on the first non-blank line wins; comma when there is none.
    */
-  public static CsvTable open(InputStream in, Predicate<String> isHeaderCell) throws IOException {
+  public static CsvTable open(InputStream in, String source, Predicate<String> isHeaderCell) throws IOException {
     BufferedReader text = new BufferedReader(new Utf8OrWindows1252Reader(in), HEAD_CHARS * 2);
     text.mark(HEAD_CHARS + 1);
     char[] head = new char[HEAD_CHARS];
@@ -58,7 +61,7 @@ public final class CsvTable implements RowSource {
       got += Math.max(n, 0);
     }
     text.reset();
-    return new CsvTable(text, detectSeparator(new String(head, 0, got), isHeaderCell));
+    return new CsvTable(text, source, detectSeparator(new String(head, 0, got), isHeaderCell));
   }
 
   static char detectSeparator(String head, Predicate<String> isHeaderCell) {
@@ -122,18 +125,71 @@ public final class CsvTable implements RowSource {
 
   @Override
   public TableRow next() throws IOException {
-    try {
-      if (!records.hasNext()) {
+    String line;
+    do {
+      line = readLine();
+      if (line == null) {
         return null;
       }
-      CsvRecord r = records.next();
-      return new TableRow(r.getStartingLineNumber(), r.getFields());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } catch (CsvParseException e) {
-      throw new IOException("is not readable as CSV: "
-          + (e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage()), e);
+    } while (line.isEmpty());
+    long start = lineNo;
+    CsvLine row = CsvLine.split(line, separator);
+    if (!row.open()) {
+      return new TableRow(start, row.fields());
     }
+    StringBuilder record = new StringBuilder(line);
+    boolean open = true;
+    while (open) {
+      String more = readLine();
+      if (more == null) {
+        throw new UnreadableSourceException(source, start, "a quote opened in column " + row.fields().size()
+            + " is never closed (a stray quote?): the rest of the file cannot be read as rows");
+      }
+      record.append('\n').append(more);
+      if (record.length() > MAX_RECORD_CHARS) {
+        throw tooLong(start);
+      }
+      open = CsvLine.stillOpen(more, separator);
+    }
+    return new TableRow(start, CsvLine.split(record.toString(), separator).fields());
+  }
+
+  private UnreadableSourceException tooLong(long line) {
+    return new UnreadableSourceException(source, line, "a row runs past " + MAX_RECORD_CHARS
+        + " characters (a stray quote?): the rest of the file cannot be read as rows");
+  }
+
+  /** The next line without its terminator, or null at the end; a line over the limit throws. */
+  private String readLine() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    int c;
+    if (skipLf) {
+      skipLf = false;
+      text.mark(1);
+      if ((c = text.read()) != '\n' && c >= 0) {
+        text.reset();
+      }
+    }
+    while ((c = text.read()) >= 0) {
+      if (c == '\n') {
+        lineNo++;
+        return sb.toString();
+      }
+      if (c == '\r') {
+        skipLf = true;
+        lineNo++;
+        return sb.toString();
+      }
+      if (sb.length() >= MAX_RECORD_CHARS) {
+        throw tooLong(lineNo + 1);
+      }
+      sb.append((char) c);
+    }
+    if (sb.isEmpty()) {
+      return null;
+    }
+    lineNo++;
+    return sb.toString();
   }
 
   @Override
@@ -143,6 +199,6 @@ public final class CsvTable implements RowSource {
 
   @Override
   public void close() throws IOException {
-    csv.close();
+    text.close();
   }
 }

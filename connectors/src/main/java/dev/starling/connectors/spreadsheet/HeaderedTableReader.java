@@ -3,6 +3,7 @@ package dev.starling.connectors.spreadsheet;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.UnreadableSourceException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
  * {@link #header}, blank rows are skipped, each other row goes to {@link #row}, which may emit several
  * results; an {@link IllegalArgumentException} from it becomes a rejection naming the line, and the
  * results it emitted before stay. An empty file, an unreadable one, or a header refused by the reader
- * is one rejection.
+ * is one rejection. A table that breaks down part way ({@link UnreadableSourceException}) is thrown on,
+ * so that the caller refuses the whole file instead of keeping its first part.
  */
 public abstract class HeaderedTableReader implements FactReader {
   protected final String source;
@@ -46,6 +48,9 @@ public abstract class HeaderedTableReader implements FactReader {
       TableRow row;
       try {
         row = table.next();
+      } catch (UnreadableSourceException e) {
+        done = true;
+        throw e; // the rest cannot be read as rows: the file is refused whole, never cut short
       } catch (IOException e) {
         done = true;
         return new Rejection(source, 0, e.getMessage(), "");

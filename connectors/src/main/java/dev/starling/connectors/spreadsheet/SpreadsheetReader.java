@@ -3,6 +3,7 @@ package dev.starling.connectors.spreadsheet;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.UnreadableSourceException;
 import dev.starling.connectors.csv.StarlingCsvReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class SpreadsheetReader implements FactReader {
       rows = new Unreadable(new IOException(
           "is an old binary Excel workbook (.xls), which is not read: save it as .xlsx or CSV UTF-8"));
     } else {
-      rows = CsvTable.open(buffered, SubscriberColumns::isEmailHeader);
+      rows = CsvTable.open(buffered, source, SubscriberColumns::isEmailHeader);
     }
     return new SpreadsheetReader(rows, source);
   }
@@ -131,6 +132,9 @@ public final class SpreadsheetReader implements FactReader {
           return new Rejection(source, row.line(), e.getMessage(), row.raw(rows.separator()));
         }
       }
+    } catch (UnreadableSourceException e) {
+      done = true;
+      throw e; // broke down part way: the file is refused whole, never cut short
     } catch (IOException e) {
       done = true;
       return new Rejection(source, 0, e.getMessage(), "");

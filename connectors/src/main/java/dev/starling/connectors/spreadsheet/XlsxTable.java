@@ -1,5 +1,6 @@
 package dev.starling.connectors.spreadsheet;
 
+import dev.starling.connectors.UnreadableSourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -41,14 +42,17 @@ final class XlsxTable implements RowSource {
 
   private static final Object END = new Object();
 
+  private final String source;
   private final Path file;
   private final OPCPackage pkg;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(512);
   private final Thread parser;
   private volatile boolean closed;
   private boolean finished;
+  private long lastRow;
 
   XlsxTable(InputStream in, String source) throws IOException {
+    this.source = source;
     file = Files.createTempFile("starling-sheet-", ".xlsx");
     try (in) {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -118,9 +122,14 @@ final class XlsxTable implements RowSource {
     }
     if (o instanceof Exception e) {
       finished = true;
-      throw new IOException("is not a readable .xlsx sheet: " + e.getMessage(), e);
+      // The SAX parse cannot resume after a broken element: refuse the sheet rather than keep the
+      // rows before the break and lose those after it unseen.
+      throw new UnreadableSourceException(source, lastRow + 1, "the sheet cannot be read past row " + lastRow
+          + " (" + e.getMessage() + "): the rest of the file cannot be read as rows", e);
     }
-    return (TableRow) o;
+    TableRow row = (TableRow) o;
+    lastRow = row.line();
+    return row;
   }
 
   @Override

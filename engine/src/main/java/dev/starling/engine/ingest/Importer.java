@@ -115,11 +115,22 @@ public final class Importer {
             batch.imported, batch.duplicates, batch.rejected, batch.newSubscribers, batch.unknownCampaigns,
             batch.quality, batch.firstRejections, seconds(startNanos));
       }
+    } catch (dev.starling.connectors.UnreadableSourceException e) {
+      throw unreadable(file, e);
     } catch (IOException e) {
       throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
     } catch (java.io.UncheckedIOException e) {
+      if (e.getCause() instanceof dev.starling.connectors.UnreadableSourceException u) {
+        throw unreadable(file, u);
+      }
       throw new ImportException(file + ": cannot read: " + e.getCause().getMessage(), e);
     }
+  }
+
+  /** The reader could not go on past a line: say where, with the path as given, and that nothing landed. */
+  private static ImportException unreadable(Path file, dev.starling.connectors.UnreadableSourceException e) {
+    return new ImportException((e.line() > 0 ? file + ":" + e.line() : file.toString()) + ": " + e.reason()
+        + "; nothing of the file was imported", e);
   }
 
   private static Format detect(Path file, InputStream in) throws IOException {

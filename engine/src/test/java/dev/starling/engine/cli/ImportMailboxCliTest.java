@@ -2,10 +2,8 @@ package dev.starling.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.starling.engine.testing.MailServerExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ import picocli.CommandLine;
 /** {@code starling import imap://...} end to end against a real GreenMail IMAP server. */
 class ImportMailboxCliTest {
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+  static final MailServerExtension mail = new MailServerExtension();
 
   @TempDir Path tmp;
 
@@ -40,17 +38,17 @@ class ImportMailboxCliTest {
 
   @Test
   void importsReportAttachmentsOnceWithThePasswordFromTheEnvironment() {
-    greenMail.setUser("reports@starling.test", "reports", "pw-123");
+    mail.server().setUser("reports@starling.test", "reports", "pw-123");
     byte[] csv = "type,email,campaign_id,at\nsend,ann@example.com,nl-001,2026-05-04T09:00:00Z\nopen,ann@example.com,nl-001,2026-05-04T10:00:00Z\n"
         .getBytes(StandardCharsets.UTF_8);
     GreenMailUtil.sendAttachmentEmail("reports@starling.test", "esp@example.net", "Weekly report", "See attached.",
-        csv, "text/csv", "events.csv", "events", greenMail.getSmtp().getServerSetup());
-    String box = "imap://reports@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
+        csv, "text/csv", "events.csv", "events", mail.server().getSmtp().getServerSetup());
+    String box = "imap://reports@127.0.0.1:" + mail.server().getImap().getPort() + "/INBOX";
     String data = tmp.toString();
 
     List<String> first = run(Map.of("STARLING_IMAP_PASSWORD", "pw-123"), "import", "--data", data, "--insecure-plaintext", box);
     assertEquals("0", first.get(0), first.get(2));
-    String mailbox = "reports@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
+    String mailbox = "reports@127.0.0.1:" + mail.server().getImap().getPort() + "/INBOX";
     assertEquals(List.of(
         "events.csv: starling-csv events, 2 rows read: 2 imported, 0 duplicates skipped, 0 rejected (1 new subscriber, 1 unknown campaign created) in",
         mailbox + ": 1 message: 1 imported, 0 already imported, 0 with nothing to import, 0 failed"),

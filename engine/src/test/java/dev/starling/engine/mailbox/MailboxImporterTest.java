@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.testing.MailServerExtension;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -63,18 +61,18 @@ class MailboxImporterTest {
       """;
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+  static final MailServerExtension mail = new MailServerExtension();
 
   @TempDir Path tmp;
 
   @Test
   void importsAttachmentsMarksMessagesAndASecondRunImportsNothing() throws Exception {
-    greenMail.setUser(USER, LOGIN, PASSWORD);
+    mail.server().setUser(USER, LOGIN, PASSWORD);
     deliver(espReport());
     deliver(subscriberList());
     deliver(plainMail());
     deliver(hardBounce());
-    greenMail.waitForIncomingEmail(5000, 4);
+    mail.server().waitForIncomingEmail(5000, 4);
 
     List<Path> tempBefore = temporaryDirectories();
     try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
@@ -136,7 +134,7 @@ class MailboxImporterTest {
 
   @Test
   void refusesAPlaintextServerWhenTlsIsRequiredInsteadOfHanging() {
-    greenMail.setUser(USER, LOGIN, PASSWORD);
+    mail.server().setUser(USER, LOGIN, PASSWORD);
     try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
           MailboxException.class, () -> importer(starling).importFrom(address(), PASSWORD.toCharArray(), false)));
@@ -151,7 +149,7 @@ class MailboxImporterTest {
 
   @Test
   void aWrongPasswordIsAClearErrorThatDoesNotShowIt() {
-    greenMail.setUser(USER, LOGIN, PASSWORD);
+    mail.server().setUser(USER, LOGIN, PASSWORD);
     try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertThrows(MailboxException.class,
           () -> importer(starling).importFrom(address(), "wrong-Pa55".toCharArray(), true));
@@ -163,7 +161,7 @@ class MailboxImporterTest {
 
   @Test
   void aMissingFolderIsNamed() {
-    greenMail.setUser(USER, LOGIN, PASSWORD);
+    mail.server().setUser(USER, LOGIN, PASSWORD);
     MailboxAddress reports = new MailboxAddress(LOGIN, "127.0.0.1", imapPort(), "Reports/ESP");
     try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertThrows(MailboxException.class,
@@ -238,7 +236,7 @@ class MailboxImporterTest {
   }
 
   private static int imapPort() {
-    return greenMail.getImap().getPort();
+    return mail.server().getImap().getPort();
   }
 
   private static MailboxAddress address() {
@@ -246,7 +244,7 @@ class MailboxImporterTest {
   }
 
   private static Session smtpSession() {
-    return GreenMailUtil.getSession(greenMail.getSmtp().getServerSetup());
+    return GreenMailUtil.getSession(mail.server().getSmtp().getServerSetup());
   }
 
   private static MimeMessage espReport() throws Exception {
