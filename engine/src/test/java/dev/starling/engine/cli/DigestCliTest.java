@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.digest.Digest;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.leads.Lead;
 import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.testing.MailServerExtension;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import jakarta.mail.Address;
@@ -60,8 +58,7 @@ class DigestCliTest {
   static final Set<String> JOSE_COUNTRIES = Set.of("ES", "MX", "AR", "CO", "CL", "PE");
   static final Set<String> BOB_COUNTRIES = Set.of("GB", "IE", "DE", "FR", "IT", "NL", "PT");
 
-  @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+  @RegisterExtension static final MailServerExtension mail = new MailServerExtension();
 
   @TempDir Path tmp;
   Path data;
@@ -147,10 +144,10 @@ class DigestCliTest {
           day: monday
           time: "07:30"
           time-zone: Europe/Madrid
-        """.formatted(greenMail.getSmtp().getPort()), StandardCharsets.UTF_8);
-    greenMail.setUser("digest@starling.test", "digest@starling.test", "smtp-secret");
+        """.formatted(mail.server().getSmtp().getPort()), StandardCharsets.UTF_8);
+    mail.server().setUser("digest@starling.test", "digest@starling.test", "smtp-secret");
     for (String who : List.of("jose", "ann", "bob")) {
-      greenMail.setUser(who + "@starling.test", who + "@starling.test", "pw");
+      mail.server().setUser(who + "@starling.test", who + "@starling.test", "pw");
     }
   }
 
@@ -258,10 +255,10 @@ class DigestCliTest {
     Run second = run("digest", "--data", data.toString());
     assertEquals(0, second.code(), second.err());
     assertEquals(3, second.out().lines().filter(l -> l.contains(" already-sent ")).count(), second.out());
-    assertEquals(3, greenMail.getReceivedMessages().length);
+    assertEquals(3, mail.server().getReceivedMessages().length);
     Run resend = run("digest", "--data", data.toString(), "--resend", "--only", "jose@starling.test", "--format", "csv");
     assertEquals(0, resend.code(), resend.err());
-    assertEquals(4, greenMail.getReceivedMessages().length);
+    assertEquals(4, mail.server().getReceivedMessages().length);
     assertEquals(2, fetch("jose@starling.test").length);
     assertEquals(List.of("recipient,language,outcome,suggestions,people,accounts,in_message,detail"), resend.out().lines().limit(1).toList());
     assertTrue(resend.out().lines().skip(1).allMatch(l -> l.startsWith("jose@starling.test,es,sent,")), resend.out());
@@ -276,7 +273,7 @@ class DigestCliTest {
     Files.writeString(data.resolve("templates/digest_en.subject"), "Leads of {{ week }} for {{ recipient }}\n");
     Run r = run("digest", "--data", data.toString(), "--dry-run", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertEquals(0, greenMail.getReceivedMessages().length);
+    assertEquals(0, mail.server().getReceivedMessages().length);
     List<String> files;
     try (var list = Files.list(out)) {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
@@ -298,7 +295,7 @@ class DigestCliTest {
     // A dry run records nothing as sent: the real run afterwards still sends.
     Run send = run("digest", "--data", data.toString());
     assertEquals(0, send.code(), send.err());
-    assertEquals(3, greenMail.getReceivedMessages().length);
+    assertEquals(3, mail.server().getReceivedMessages().length);
   }
 
   @Test
@@ -345,7 +342,7 @@ class DigestCliTest {
 
     assertEquals(new dev.starling.engine.serve.ServeLoop.Runs(1, 0), loop.run(), log.toString());
     assertEquals(List.of(Instant.parse("2026-12-07T06:30:00Z"), Instant.parse("2026-12-14T06:30:00Z")), awaited);
-    assertEquals(3, greenMail.getReceivedMessages().length);
+    assertEquals(3, mail.server().getReceivedMessages().length);
     List<String> lines = log.toString().lines().toList();
     assertEquals("2026-12-02T09:00+01:00 next run 2026-12-07T07:30+01:00[Europe/Madrid]", lines.get(0));
     assertEquals("2026-12-07T07:30+01:00 run started (scheduled 2026-12-07T07:30+01:00[Europe/Madrid])", lines.get(1));
@@ -401,7 +398,7 @@ class DigestCliTest {
     Properties props = new Properties();
     Session session = Session.getInstance(props);
     Store store = session.getStore("imap");
-    store.connect("127.0.0.1", greenMail.getImap().getPort(), user, "pw");
+    store.connect("127.0.0.1", mail.server().getImap().getPort(), user, "pw");
     Folder inbox = store.getFolder("INBOX");
     inbox.open(Folder.READ_ONLY);
     Message[] messages = inbox.getMessages();
