@@ -72,10 +72,26 @@ public record Event(
 
   /**
    * A 64-bit identity for deduplication: the provider's event id where there is one (webhook retries
-   * repeat it), else the event's content (type, recipient, campaign, time, URL). Importing the same
-   * event twice yields the same key.
+   * repeat it), else the event's content (type, recipient, campaign, time, URL, user agent, IP), so
+   * two different opens in the same second (a scanner and a person) stay two. Importing the same event
+   * twice yields the same key. Agent and IP are mixed in only when present, so an event without them
+   * keeps the key it had before they counted ({@link #legacyDedupeKey()}).
    */
   public long dedupeKey() {
+    long h = legacyDedupeKey();
+    if (providerEventId != null || (userAgent == null && ip == null)) {
+      return h;
+    }
+    h = mix(h, userAgent);
+    h = mix(h, ip);
+    return h;
+  }
+
+  /**
+   * The key stores written before agent and IP counted used: the same as {@link #dedupeKey()} but
+   * without them. A re-import into such a store checks it too, so an old file does not come in twice.
+   */
+  public long legacyDedupeKey() {
     long h = 0xcbf29ce484222325L;
     if (providerEventId != null) {
       h = mix(h, provider);

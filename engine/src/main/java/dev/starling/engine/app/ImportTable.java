@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The import log as a {@link Table} named {@code imports}. Rows are built by whoever reads the log
- * (today {@code starling imports}; the store's import log once it has one), cells in {@link #COLUMNS} order.
+ * (the store's {@code ImportLog}), cells in {@link #COLUMNS} order.
  */
 public final class ImportTable {
   public static final String NAME = "imports";
@@ -35,6 +35,19 @@ public final class ImportTable {
       + " untracked: sends in campaigns with no opens or clicks";
 
   private ImportTable() {}
+
+  /** The import log's records as the table. */
+  public static Table ofRecords(List<dev.starling.engine.store.ImportRecord> records) {
+    List<Object[]> rows = new java.util.ArrayList<>(records.size());
+    for (var r : records) {
+      var f = r.figures();
+      var q = r.quality();
+      rows.add(new Object[] {r.id(), java.time.Instant.ofEpochMilli(f.finishedAt()), r.source(), r.format(), r.kind(),
+          f.rowsRead(), f.imported(), f.duplicates(), f.rejected(), f.newSubscribers(), f.newCampaigns(),
+          q.noSendEngagements(), q.clicksBeforeDelivery(), q.eventsBeforeSignup(), q.untrackedSends()});
+    }
+    return of(rows);
+  }
 
   public static Table of(List<Object[]> rows) {
     return Table.of(NAME, COLUMNS, rows);

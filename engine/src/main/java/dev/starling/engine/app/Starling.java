@@ -21,6 +21,7 @@ import dev.starling.engine.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One data directory opened for work: its store and its configuration. The CLI commands and the tests
@@ -31,18 +32,46 @@ public final class Starling implements AutoCloseable {
   private final Store store;
   private final Config config;
   private final Clock clock;
+  private final Consumer<String> notes;
 
-  private Starling(Path dataDir, Store store, Config config, Clock clock) {
+  private Starling(Path dataDir, Store store, Config config, Clock clock, Consumer<String> notes) {
     this.dataDir = dataDir;
     this.store = store;
     this.config = config;
     this.clock = clock;
+    this.notes = notes;
   }
 
-  /** Opens (creating if needed) the store in {@code dataDir} and reads its configuration file. */
+  /**
+   * Opens the existing store in {@code dataDir} (read-only when it is not writable) and reads its
+   * configuration file; never creates a store, so a mistyped path is an error, not a new empty store.
+   *
+   * @param notes hears one-line notes for the user (a feature refresh skipped, and why)
+   * @throws dev.starling.engine.store.StoreException when {@code dataDir} holds no store
+   */
+  public static Starling open(Path dataDir, Clock clock, Consumer<String> notes) {
+    Store store = Store.open(dataDir);
+    return withStore(dataDir, store, clock, notes);
+  }
+
+  /** {@link #open(Path, Clock, Consumer)}, dropping the notes. */
   public static Starling open(Path dataDir, Clock clock) {
-    Config config = ConfigFile.load(dataDir);
-    return new Starling(dataDir, Store.open(dataDir), config, clock);
+    return open(dataDir, clock, note -> {});
+  }
+
+  /** Opens the store in {@code dataDir}, creating the directory and the store when missing (init, import, demo). */
+  public static Starling create(Path dataDir, Clock clock) {
+    Store store = Store.create(dataDir);
+    return withStore(dataDir, store, clock, note -> {});
+  }
+
+  private static Starling withStore(Path dataDir, Store store, Clock clock, Consumer<String> notes) {
+    try {
+      return new Starling(dataDir, store, ConfigFile.load(dataDir), clock, notes);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   public Path dataDir() {
@@ -62,8 +91,21 @@ public final class Starling implements AutoCloseable {
     return new Importer(store, clock).importFile(file, format, listener);
   }
 
-  /** Recomputes the features if an import landed or the settings changed since the last time. */
+  /**
+   * Recomputes the features if an import landed or the settings changed since the last time. A
+   * reader never waits for an import nor fails because of one: while another process writes, or when
+   * the store is read-only, the refresh is skipped with a note and the stored features are read as
+   * they are (the last refresh's).
+   */
   public boolean refreshFeatures() {
+    if (store.readOnly()) {
+      notes.accept("the store is read-only: features not refreshed (showing the last computed ones)");
+      return false;
+    }
+    if (!store.writableNow()) {
+      notes.accept("another import is running: features not refreshed (showing the last computed ones)");
+      return false;
+    }
     return FeatureReplay.refreshIfStale(store, config.engagement(), clock);
   }
 
@@ -109,6 +151,11 @@ public final class Starling implements AutoCloseable {
   public DigestJob.Summary digest(DigestJob job, String week, DigestJob.Request request, DigestMailer mailer) {
     String w = week != null ? week : suggestLeads().week();
     return job.run(w, request, mailer);
+  }
+
+  /** Every import recorded in the store, oldest first. */
+  public List<dev.starling.engine.store.ImportRecord> importLog() {
+    return store.read(tx -> tx.importLog().all());
   }
 
   /** The clock commands use for "now". */

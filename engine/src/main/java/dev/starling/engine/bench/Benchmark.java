@@ -64,7 +64,7 @@ public final class Benchmark {
     out.flush();
 
     resetPeaks();
-    try (Starling s = Starling.open(data, Clock.systemUTC())) {
+    try (Starling s = Starling.create(data, Clock.systemUTC())) {
       t0 = System.nanoTime();
       s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
       s.importFile(gen.campaignsFile(), null, ImportListener.NONE);
@@ -115,7 +115,7 @@ public final class Benchmark {
     RuleBook book = RuleBook.defaults(FeatureSchema.standard());
     List<Features> all = new ArrayList<>();
     FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
-    s.store().inTransaction(c -> {
+    s.store().readWithConnection(c -> {
       StoredFeatures.forEachSubscriber(c, f -> all.add(bind.subscriber(f)));
       return null;
     });
@@ -150,7 +150,7 @@ public final class Benchmark {
     Path sendgrid = workDir.resolve("input/sendgrid.ndjson");
     long written = toSendGrid(canonicalEvents, sendgrid, 2_000_000);
     resetPeaks();
-    try (Starling s = Starling.open(workDir.resolve("data-sendgrid"), Clock.systemUTC())) {
+    try (Starling s = Starling.create(workDir.resolve("data-sendgrid"), Clock.systemUTC())) {
       long t0 = System.nanoTime();
       ImportSummary sum = s.importFile(sendgrid, null, ImportListener.NONE);
       double secs = secs(t0);
@@ -160,7 +160,7 @@ public final class Benchmark {
     Path xlsx = workDir.resolve("input/subscribers.xlsx");
     writeXlsx(xlsx, 100_000);
     resetPeaks();
-    try (Starling s = Starling.open(workDir.resolve("data-xlsx"), Clock.systemUTC())) {
+    try (Starling s = Starling.create(workDir.resolve("data-xlsx"), Clock.systemUTC())) {
       long t0 = System.nanoTime();
       ImportSummary sum = s.importFile(xlsx, null, ImportListener.NONE);
       double secs = secs(t0);

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = root.spec.commandLine().getErr();
     out.println("Starling demo: importing the bundled newsletter data into " + dir.toAbsolutePath());
     List<Path> files = DemoData.extractTo(dir.resolve("demo-input"));
-    try (Starling s = Starling.open(dir, root.context.clock())) {
+    try (Starling s = Starling.create(dir, root.context.clock())) {
       for (Path f : files) {
         Progress p = new Progress(err, "importing " + f.getFileName(), root.context.terminal());
         ImportSummary sum;

@@ -53,12 +53,12 @@ final class ExplainCommand implements Callable<Integer> {
       throw new StarlingException(e.getMessage());
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       s.refreshFeatures();
       RuleBook book = s.rules();
       Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
       TerminalTableWriter table = new TerminalTableWriter(screen);
-      s.store().inTransaction(c -> {
+      s.store().readWithConnection(c -> {
         SubscriberFeatures f = StoredFeatures.subscriber(c, address)
             .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
         out.println(CellText.forTerminal(String.format("%s  (company: %s; account: %s)", f.email(),

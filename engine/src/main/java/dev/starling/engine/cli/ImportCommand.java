@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = root.spec.commandLine().getOut();
     PrintWriter err = root.spec.commandLine().getErr();
     int failed = 0;
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.create(root.dataDir(), root.context.clock())) {
       for (String name : files) {
         // Each source is its own transaction: one that fails is reported and the others still import.
         try {

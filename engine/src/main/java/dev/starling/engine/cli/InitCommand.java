@@ -29,7 +29,7 @@ final class InitCommand implements Callable<Integer> {
         throw new dev.starling.engine.error.StarlingException(rules + ": cannot write: " + e.getMessage(), e);
       }
     }
-    try (Starling s = Starling.open(dir, root.context.clock())) {
+    try (Starling s = Starling.create(dir, root.context.clock())) {
       var out = root.spec.commandLine().getOut();
       out.println("Wrote " + file + " (edit it to change thresholds)");
       out.println(wroteRules ? "Wrote " + rules + " (the lead rules: the sales/marketing agreement; check edits with 'starling rules check')"

@@ -35,7 +35,7 @@ final class LeadsCommand implements Callable<Integer> {
       throw new ParameterException(output.mixee.commandLine(), "--week must look like 2026-W12 but was '" + week + "'");
     }
     PrintWriter out = root.spec.commandLine().getOut();
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       List<Lead> leads;
       if (week == null) {
         LeadFinder.Run run = s.suggestLeads();

@@ -33,6 +33,16 @@ final class Progress implements ImportListener {
     err.flush();
   }
 
+  /** Says, on a line of its own, that the import waits for another one into the same store. */
+  @Override
+  public void waiting() {
+    if (enabled && drawn) {
+      err.print("\r\033[K");
+    }
+    err.println("starling: waiting for another import into this store to finish...");
+    err.flush();
+  }
+
   /** Clears the line before the summary is printed. */
   void done() {
     if (enabled && drawn) {

@@ -1,6 +1,7 @@
 package dev.starling.engine.cli;
 
 import dev.starling.engine.config.DataDirectory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +51,13 @@ public final class StarlingCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints a one-line note for the user on stderr (a skipped feature refresh, and why). */
+  void note(String note) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("starling: " + dev.starling.engine.report.CellText.forTerminal(note));
+    err.flush();
   }
 
   Path dataDir() {

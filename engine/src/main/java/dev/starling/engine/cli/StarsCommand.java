@@ -33,7 +33,7 @@ final class StarsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = root.spec.commandLine().getOut();
-    try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       StarCriteria base = s.config().stars();
       StarCriteria criteria;
       try {

@@ -44,7 +44,7 @@ public final class FeatureReplay {
    * @return whether a refresh ran
    */
   public static boolean refreshIfStale(Store store, EngagementSettings settings, Clock clock) {
-    return store.inTransaction(c -> {
+    return store.withConnection(c -> {
       boolean dirty = Meta.get(c, Meta.FEATURES_DIRTY).map(v -> !v.equals("0")).orElse(false); // "1" or "full"
       boolean sameSettings = Meta.get(c, Meta.FEATURES_SETTINGS).map(settings.fingerprint()::equals).orElse(false);
       if (!dirty && sameSettings) {

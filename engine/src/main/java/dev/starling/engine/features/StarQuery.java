@@ -27,7 +27,7 @@ public final class StarQuery {
         + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ?"
         + " ORDER BY CAST(f.campaigns_opened AS REAL) / f.received DESC, f.campaigns_opened DESC, s.email"
         + (limit > 0 ? " LIMIT ?" : "");
-    return store.inTransaction(c -> {
+    return store.readWithConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, criteria.minCampaigns());
         ps.setDouble(2, criteria.minRatio());

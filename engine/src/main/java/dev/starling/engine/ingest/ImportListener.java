@@ -1,6 +1,6 @@
 package dev.starling.engine.ingest;
 
-/** Hears an import's progress, for a progress line on a terminal. */
+/** Hears an import's progress, for a progress line on a terminal, and that it waits for another import. */
 @FunctionalInterface
 public interface ImportListener {
   ImportListener NONE = (bytes, total, rows) -> {};
@@ -13,4 +13,7 @@ public interface ImportListener {
    * @param rows rows read so far
    */
   void progress(long bytesRead, long totalBytes, long rows);
+
+  /** Called once when the import has to wait for another import into the same store to finish. */
+  default void waiting() {}
 }

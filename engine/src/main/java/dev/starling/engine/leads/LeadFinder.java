@@ -54,7 +54,7 @@ public final class LeadFinder {
 
   /** Evaluates every subscriber and account, stores the new suggestions, and returns the week's leads. */
   public Run suggest() {
-    return store.inTransaction(c -> {
+    return store.withConnection(c -> {
       long asOf = StoredFeatures.asOf(c);
       if (asOf == 0) {
         throw new StarlingException("no features yet: import some data first");
@@ -154,7 +154,7 @@ public final class LeadFinder {
 
   /** The stored leads of a week, highest priority first. */
   public List<Lead> week(String week) {
-    return store.inTransaction(c -> week(c, week));
+    return store.readWithConnection(c -> week(c, week));
   }
 
   private List<Lead> week(Connection c, String week) throws SQLException {
@@ -190,7 +190,7 @@ public final class LeadFinder {
     if (!STATUSES.contains(status)) {
       throw new StarlingException("status must be one of " + String.join(", ", STATUSES) + " but was '" + status + "'");
     }
-    int n = store.inTransaction(c -> {
+    int n = store.withConnection(c -> {
       // Stamped in data time (the features' as-of, like suggestions and cooldowns), else the clock.
       long asOf = StoredFeatures.asOf(c);
       try (PreparedStatement ps = c.prepareStatement("UPDATE leads SET status = ?, status_at = ? WHERE id = ?")) {

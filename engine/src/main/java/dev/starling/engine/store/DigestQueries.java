@@ -68,7 +68,8 @@ public final class DigestQueries {
 
   /** The newest data time the features were computed as of (UTC ms), or 0 when there are none. */
   public long featuresAsOf() {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(as_of), 0) FROM subscriber_features");
           ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0L;
@@ -86,7 +87,8 @@ public final class DigestQueries {
         + " LEFT JOIN subscriber_features f ON f.subscriber_id = s.id"
         + " LEFT JOIN account_features a ON l.subject = ? AND a.account = l.subject_key"
         + " WHERE l.week = ? ORDER BY l.id";
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       List<LeadRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, SUBSCRIBER);
@@ -144,7 +146,8 @@ public final class DigestQueries {
    * a surge. Newest first (by their first activity ever), then by score.
    */
   public List<PersonRow> activePeople(String account, long asOf, int days) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id WHERE f.account = ? AND f.last_human_at >= ?"
@@ -163,7 +166,8 @@ public final class DigestQueries {
 
   /** The active star subscribers now: received at least {@code minCampaigns} and human-opened at least {@code minRatio}. */
   public List<PersonRow> stars(int minCampaigns, double minRatio) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id"
@@ -183,7 +187,8 @@ public final class DigestQueries {
 
   /** Replaces the star snapshot of {@code week}. */
   public void saveStars(String week, List<String> emails) {
-    store.inTransaction(c -> {
+    store.inTransaction(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement del = c.prepareStatement("DELETE FROM digest_stars WHERE week = ?")) {
         del.setString(1, week);
         del.executeUpdate();
@@ -205,7 +210,8 @@ public final class DigestQueries {
 
   /** The latest star snapshot taken for a week before {@code week}, if any. */
   public Optional<StarSnapshot> starsBefore(String week) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       String prior;
       try (PreparedStatement ps = c.prepareStatement("SELECT max(week) FROM digest_stars WHERE week < ?")) {
         ps.setString(1, week);
@@ -233,7 +239,8 @@ public final class DigestQueries {
 
   /** When the digest of {@code week} last went to {@code recipient}, if it did. */
   public Optional<Instant> lastSent(String week, String recipient) {
-    return store.inTransaction(c -> {
+    return store.read(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement("SELECT max(sent_at) FROM digest_sends WHERE week = ? AND recipient = ?")) {
         ps.setString(1, week);
         ps.setString(2, recipient);
@@ -247,7 +254,8 @@ public final class DigestQueries {
 
   /** Records one sent digest. */
   public void recordSent(String week, String recipient, Instant at, String messageId, int entries, int suggestions) {
-    store.inTransaction(c -> {
+    store.inTransaction(tx -> {
+      Connection c = tx.connection();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO digest_sends (week, recipient, sent_at, message_id, entries,"
           + " suggestions) VALUES (?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, week);

@@ -9,48 +9,70 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file behind one data directory. Opening it creates the file if needed and runs every
- * migration not yet applied (tracked in {@code PRAGMA user_version}), each in its own transaction.
- * One store is used by one thread at a time (the CLI is a single process doing one job).
+ * The database file behind one data directory: the connection, transactions, migrations and the
+ * write lock. Work reaches the data through a {@link StoreTx} (its repositories); no
+ * {@link Connection} leaves this package (see package-info for the one transitional exception).
+ *
+ * <p>Locking: a writing transaction takes the write lock when it begins; if another process holds
+ * it (an import running), the caller's {@code onWait} hears it once and the transaction waits for as
+ * long as that takes. Reading transactions never take it ({@link #read}).
  */
 public final class Store implements AutoCloseable {
   public static final String FILE_NAME = "starling.db";
 
-  /** Applied in order; the number in the name is the schema version it brings the file to. */
-  static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql", "003-engagement-and-leads.sql",
-      "004-incremental-features.sql",
-      // 005-007 are reserved for the foundation work landing beside this; the digest's tables are 008.
-      "008-digest.sql");
+  /** How long one try for the write lock blocks before the waiter is told and the try is repeated. */
+  static final int LOCK_TRY_MILLIS = 1_000;
 
   private final Path file;
   private final Connection connection;
+  private final Dialect dialect;
+  private final boolean readOnly;
 
-  private Store(Path file, Connection connection) {
+  private Store(Path file, Connection connection, Dialect dialect, boolean readOnly) {
     this.file = file;
     this.connection = connection;
+    this.dialect = dialect;
+    this.readOnly = readOnly;
   }
 
-  /** Opens (creating if needed) {@code starling.db} in {@code dataDir} and upgrades its schema. */
-  public static Store open(Path dataDir) {
-    Path file = dataDir.resolve(FILE_NAME);
+  /** Opens {@code starling.db} in {@code dataDir}, creating the directory and the file if needed, and upgrades its schema. */
+  public static Store create(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
     }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(10_000);
-    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    config.setCacheSize(-262_144); // 256 MiB of page cache (native memory, not Java heap)
+    return connect(dataDir.resolve(FILE_NAME), false);
+  }
+
+  /**
+   * Opens the existing store in {@code dataDir}; never creates one. A store whose file or directory
+   * is not writable is opened read-only ({@link #readOnly()}).
+   *
+   * @throws StoreException when {@code dataDir} holds no store
+   */
+  public static Store open(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    return open(dataDir, !Files.isWritable(file) || !Files.isWritable(dataDir));
+  }
+
+  /** {@link #open(Path)}, read-only when told (tests run as root, for whom every file is writable). */
+  static Store open(Path dataDir, boolean readOnly) {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no Starling store in " + dataDir + " (run 'starling init' or 'starling import' first)", null);
+    }
+    return connect(file, readOnly);
+  }
+
+  private static Store connect(Path file, boolean readOnly) {
+    Dialect dialect = SqliteDialect.INSTANCE;
     try {
-      Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      Store store = new Store(file, c);
+      Store store = new Store(file, dialect.open(file, readOnly), dialect, readOnly);
       store.migrate();
       return store;
     } catch (SQLException e) {
@@ -58,33 +80,85 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** The live connection, in auto-commit mode between units of work. */
-  public Connection connection() {
-    return connection;
-  }
-
   public Path file() {
     return file;
   }
 
+  /** Whether the store was opened read-only (its file or directory is not writable): every write fails. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
   /** The schema version the file is at (the number of migrations applied). */
   public int schemaVersion() {
-    try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+    try {
+      return dialect.schemaVersion(connection);
     } catch (SQLException e) {
       throw new StoreException("cannot read the schema version of " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Runs {@code work} in one transaction: all of it lands, or (on any exception) none of it. An
-   * {@link IOException} from the work comes out as an {@link UncheckedIOException}.
+   * Runs {@code work} in one writing transaction: all of it lands, or (on any exception) none of it.
+   * Waits, without a limit, while another process writes, and tells {@code onWait} once when it starts
+   * to wait. An {@link IOException} from the work comes out as an {@link UncheckedIOException}.
    */
+  public <T> T inTransaction(Runnable onWait, Work<T> work) {
+    return run(true, onWait, tx -> work.run(tx));
+  }
+
+  /** {@link #inTransaction(Runnable, Work)} without telling anyone it waits. */
   public <T> T inTransaction(Work<T> work) {
+    return inTransaction(() -> {}, work);
+  }
+
+  /** Runs {@code work} in a reading transaction: one consistent view, no lock, never waits for a writer. */
+  public <T> T read(Work<T> work) {
+    return run(false, () -> {}, tx -> work.run(tx));
+  }
+
+  /**
+   * Whether a writing transaction could begin now without waiting: false while another process
+   * writes (an import runs) or when the store is read-only. A lazy refresh asks this first.
+   */
+  public boolean writableNow() {
+    if (readOnly) {
+      return false;
+    }
     try {
-      connection.setAutoCommit(false);
+      dialect.begin(connection, true, 0);
+      connection.rollback();
+      connection.setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      if (dialect.isBusy(e)) {
+        return false;
+      }
+      throw new StoreException("store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Transitional, for the read-side classes that still write their own SQL (features, leads, bench):
+   * a writing transaction handing out the raw connection. It goes when those classes move into this
+   * package; new code uses {@link #inTransaction(Work)} or {@link #read(Work)}.
+   */
+  @Deprecated(forRemoval = true)
+  public <T> T withConnection(SqlWork<T> work) {
+    return run(true, () -> {}, tx -> work.run(tx.connection()));
+  }
+
+  /** Transitional, like {@link #withConnection}, for reads: no lock, never waits for a writer. */
+  @Deprecated(forRemoval = true)
+  public <T> T readWithConnection(SqlWork<T> work) {
+    return run(false, () -> {}, tx -> work.run(tx.connection()));
+  }
+
+  private <T> T run(boolean write, Runnable onWait, Work<T> work) {
+    try {
+      begin(write, onWait);
       try {
-        T result = work.run(connection);
+        T result = work.run(new StoreTx(connection, dialect));
         connection.commit();
         return result;
       } catch (Throwable t) {
@@ -100,32 +174,82 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** A unit of work on the store's connection. */
+  private void begin(boolean write, Runnable onWait) throws SQLException {
+    if (write && readOnly) {
+      throw new StoreException("the store " + file + " is read-only (the file or its directory is not writable)", null);
+    }
+    boolean told = false;
+    while (true) {
+      try {
+        dialect.begin(connection, write, LOCK_TRY_MILLIS);
+        return;
+      } catch (SQLException e) {
+        if (!write || !dialect.isBusy(e)) {
+          throw e;
+        }
+        if (!told) {
+          told = true;
+          onWait.run();
+        }
+      }
+    }
+  }
+
+  /** A unit of work inside one transaction. */
   @FunctionalInterface
   public interface Work<T> {
+    T run(StoreTx tx) throws SQLException, IOException;
+  }
+
+  /** Transitional: a unit of work on the raw connection (see {@link #withConnection}). */
+  @FunctionalInterface
+  public interface SqlWork<T> {
     T run(Connection c) throws SQLException, IOException;
   }
 
+  /**
+   * Applies, in order, each migration numbered above the file's version; the number in a file's name
+   * is the version it brings the file to (numbers may have gaps while branches add theirs).
+   */
   private void migrate() throws SQLException {
+    List<String> migrations = dialect.migrations();
+    int newest = number(migrations.get(migrations.size() - 1));
     int version = schemaVersion();
-    if (version > MIGRATIONS.size()) {
+    if (version > newest) {
       throw new StoreException("the store " + file + " is at schema version " + version
-          + " but this Starling knows only up to " + MIGRATIONS.size() + "; use a newer Starling", null);
+          + " but this Starling knows only up to " + newest + "; use a newer Starling", null);
     }
-    for (int v = version; v < MIGRATIONS.size(); v++) {
-      String name = MIGRATIONS.get(v);
+    if (version < newest && readOnly) {
+      throw new StoreException("the store " + file + " is at schema version " + version + " and needs an upgrade to "
+          + newest + ", but it is read-only; open it once where it is writable", null);
+    }
+    for (String name : migrations) {
+      int next = number(name);
+      if (next <= version) {
+        continue;
+      }
       String sql = resource(name);
-      int next = v + 1;
-      inTransaction(c -> {
-        try (Statement s = c.createStatement()) {
+      run(true, () -> {}, tx -> {
+        try (Statement s = tx.connection().createStatement()) {
           for (String stmt : statements(sql)) {
             s.executeUpdate(stmt);
           }
-          s.executeUpdate("PRAGMA user_version = " + next); // a literal we own, not user input
         }
+        dialect.setSchemaVersion(tx.connection(), next);
         return null;
       });
     }
+  }
+
+  /** The schema version this Starling brings a store to. */
+  public static int latestSchemaVersion() {
+    List<String> migrations = SqliteDialect.INSTANCE.migrations();
+    return number(migrations.get(migrations.size() - 1));
+  }
+
+  /** The schema version a migration brings the file to: the number its name starts with. */
+  static int number(String migration) {
+    return Integer.parseInt(migration.substring(0, migration.indexOf('-')));
   }
 
   private static String resource(String name) {
@@ -142,7 +266,7 @@ public final class Store implements AutoCloseable {
   /** Splits a migration into statements: our files end each statement with ';' at the end of a line. */
   static List<String> statements(String sql) {
     StringBuilder current = new StringBuilder();
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String line : sql.split("\n")) {
       String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
       current.append(code).append('\n');

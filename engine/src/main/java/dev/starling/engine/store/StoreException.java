@@ -7,4 +7,9 @@ public final class StoreException extends StarlingException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A statement of a repository failed: names the operation, keeps the driver's message and the cause. */
+  static StoreException failed(String operation, java.sql.SQLException e) {
+    return new StoreException("store: " + operation + " failed: " + e.getMessage(), e);
+  }
 }

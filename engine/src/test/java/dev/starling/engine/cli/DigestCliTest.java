@@ -98,7 +98,7 @@ class DigestCliTest {
     }
     Files.write(list, lines, StandardCharsets.UTF_8);
     imported = shared.resolve("data");
-    try (Starling s = Starling.open(imported, CLOCK)) {
+    try (Starling s = Starling.create(imported, CLOCK)) {
       for (String f : List.of("subscribers.csv", "campaigns.csv", "events.csv")) {
         s.importFile(in.resolve(f), null, ImportListener.NONE);
       }

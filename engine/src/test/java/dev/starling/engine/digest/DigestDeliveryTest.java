@@ -49,7 +49,7 @@ class DigestDeliveryTest {
         """, StandardCharsets.UTF_8);
     List<Duration> waits = new ArrayList<>();
     try (TinySmtpServer smtp = new TinySmtpServer(Set.of("gone@starling.test"), Map.of("carol@starling.test", 1));
-        Starling s = Starling.open(data, CLOCK)) {
+        Starling s = Starling.create(data, CLOCK)) {
       for (String f : List.of("subscribers.csv", "campaigns.csv", "events.csv")) {
         s.importFile(in.resolve(f), null, ImportListener.NONE);
       }
@@ -89,7 +89,7 @@ class DigestDeliveryTest {
         """, StandardCharsets.UTF_8);
     List<Duration> waits = new ArrayList<>();
     try (TinySmtpServer smtp = new TinySmtpServer(Set.of(), Map.of("carol@starling.test", 100));
-        Starling s = Starling.open(data, CLOCK)) {
+        Starling s = Starling.create(data, CLOCK)) {
       for (String f : List.of("subscribers.csv", "campaigns.csv", "events.csv")) {
         s.importFile(in.resolve(f), null, ImportListener.NONE);
       }

@@ -36,7 +36,7 @@ class IncrementalRefreshTest {
     Path history = write("history.csv", header, lines, l -> campaign(l) <= 8 && !(campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
     Path week9 = write("week9.csv", header, lines, l -> campaign(l) == 9 || (campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
     Path week10 = write("week10.csv", header, lines, l -> campaign(l) == 10);
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
       // The campaign list as exported after week 8; campaigns 9 and 10 are first named by their logs.
       List<String> campaigns = Files.readAllLines(gen.campaignsFile());
@@ -64,7 +64,7 @@ class IncrementalRefreshTest {
           .append("open,ana@acme.example,nl-").append(week).append(',')
           .append(Instant.parse("2026-01-06T12:00:00Z").plusSeconds(week * 604_800L)).append('\n');
     }
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(list, null, ImportListener.NONE);
       s.importFile(Files.writeString(tmp.resolve("ev.csv"), ev), null, ImportListener.NONE);
       assertEquals(List.of("active"), status(s));
@@ -76,7 +76,7 @@ class IncrementalRefreshTest {
 
   private static List<String> status(Starling s) {
     s.refreshFeatures();
-    return s.store().inTransaction(c -> {
+    return s.store().withConnection(c -> {
       List<String> out = new ArrayList<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status FROM subscriber_features")) {
         while (rs.next()) {
@@ -88,7 +88,7 @@ class IncrementalRefreshTest {
   }
 
   private int refresh(Starling s, boolean full) {
-    return s.store().inTransaction(c -> FeatureReplay.refresh(c, s.config().engagement(), CLOCK.millis(), full));
+    return s.store().withConnection(c -> FeatureReplay.refresh(c, s.config().engagement(), CLOCK.millis(), full));
   }
 
   private List<String> features(Starling s) {
@@ -100,7 +100,7 @@ class IncrementalRefreshTest {
     if (full) {
       refresh(s, true);
     }
-    return s.store().inTransaction(c -> {
+    return s.store().withConnection(c -> {
       List<String> out = new ArrayList<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
           "SELECT * FROM subscriber_features ORDER BY subscriber_id")) {

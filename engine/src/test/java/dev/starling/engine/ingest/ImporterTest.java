@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.store.StoreProbe;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.fixtures.DatasetGenerator;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +39,7 @@ class ImporterTest {
   void generatedDataYieldsExactlyTheGroundTruthStars() throws IOException {
     long seed = Long.getLong("tests.seed", 11L);
     DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(4000, 10, seed), tmp.resolve("in"));
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
         ImportSummary sum = s.importFile(f, null, ImportListener.NONE);
         assertEquals(0, sum.rejected(), f + " rejected rows");
@@ -61,7 +60,7 @@ class ImporterTest {
   @Test
   void reimportingChangesNothingWhetherSameBytesOrSameRowsReordered() throws IOException {
     DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(300, 6, 3), tmp.resolve("in"));
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
         s.importFile(f, null, ImportListener.NONE);
       }
@@ -90,7 +89,7 @@ class ImporterTest {
   @Test
   void anImportInterruptedHalfWayLeavesTheStoreAsItWas() throws IOException {
     DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(3000, 12, 5), tmp.resolve("in"));
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
       s.importFile(gen.campaignsFile(), null, ImportListener.NONE);
       Map<String, Long> before = counts(s);
@@ -124,7 +123,7 @@ class ImporterTest {
         open,bo@acme.example,nl-1
         send,new.person@other.example,nl-9,2026-01-13T09:00:00Z,
         """, StandardCharsets.UTF_8);
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       ImportSummary sum = s.importFile(f, null, ImportListener.NONE);
       assertEquals(List.of(
           new Rejection("events.csv", 5, "email must look like name@example.com but was 'not-an-address'", "open,not-an-address,nl-1,2026-01-06T12:00:00Z,"),
@@ -161,7 +160,7 @@ class ImporterTest {
         send,ana@acme.example,nl-2,2026-01-13T09:00:00Z
         send,late@acme.example,nl-2,2026-01-13T09:00:00Z
         """);
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(list, null, ImportListener.NONE);
       ImportSummary sum = s.importFile(f, null, ImportListener.NONE);
       // bo and late opened nl-1 without a send; ana clicked before delivery; late opened before joining;
@@ -174,7 +173,7 @@ class ImporterTest {
 
   @Test
   void wholeFileProblemsAreClearErrorsOrSingleRejections() throws IOException {
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
       assertEquals(empty + ": file is empty",
           assertThrows(ImportException.class, () -> s.importFile(empty, null, ImportListener.NONE)).getMessage());
@@ -194,7 +193,7 @@ class ImporterTest {
   void aSecondListImportUpdatesWhatChangedAndCountsTheRestAsDuplicates() throws IOException {
     Path v1 = Files.writeString(tmp.resolve("list1.csv"), "email,first_name,company\nana@acme.example,Ana,Acme\nbo@acme.example,Bo,Acme\n");
     Path v2 = Files.writeString(tmp.resolve("list2.csv"), "email,first_name,company\nana@acme.example,Ana,Acme\nbo@acme.example,Bo,Acme Corp\n");
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(v1, null, ImportListener.NONE);
       ImportSummary sum = s.importFile(v2, null, ImportListener.NONE);
       assertEquals(List.of(1L, 1L), List.of(sum.imported(), sum.duplicates()));
@@ -203,32 +202,16 @@ class ImporterTest {
   }
 
   static Set<String> query(Starling s, String sql) {
-    return s.store().inTransaction(c -> {
-      Set<String> out = new HashSet<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return new HashSet<>(StoreProbe.rows(s.store(), sql));
   }
 
   static Map<String, Long> counts(Starling s) {
-    return s.store().inTransaction(c -> {
-      Map<String, Long> out = new LinkedHashMap<>();
-      for (String t : List.of("subscribers", "campaigns", "messages", "events", "agents", "imports", "rejections")) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-          rs.next();
-          out.put(t, rs.getLong(1));
-        }
-      }
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-          "SELECT total(coalesce(sent_at,0) + coalesce(delivered_at,0) + coalesce(bounced_at,0) + bounce) FROM messages")) {
-        rs.next();
-        out.put("messages checksum", (long) rs.getDouble(1));
-      }
-      return out;
-    });
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String t : List.of("subscribers", "campaigns", "messages", "events", "agents", "imports", "rejections")) {
+      out.put(t, Long.parseLong(StoreProbe.rows(s.store(), "SELECT count(*) FROM " + t).get(0)));
+    }
+    out.put("messages checksum", (long) Double.parseDouble(StoreProbe.rows(s.store(),
+        "SELECT total(coalesce(sent_at,0) + coalesce(delivered_at,0) + coalesce(bounced_at,0) + bounce) FROM messages").get(0)));
+    return out;
   }
 }

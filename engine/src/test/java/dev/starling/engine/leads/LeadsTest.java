@@ -37,7 +37,7 @@ class LeadsTest {
   @ValueSource(longs = {31, 32})
   void theDefaultRulesSuggestExactlyThePlantedPatterns(long seed) throws IOException {
     DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(3000, 14, seed), tmp.resolve("in"));
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
         s.importFile(f, null, ImportListener.NONE);
       }
@@ -71,7 +71,7 @@ class LeadsTest {
     }
     ev.append("unsubscribe,bo@acme.example,nl-9,").append(at(9, 7200)).append('\n');
     Path events = Files.writeString(tmp.resolve("ev.csv"), ev);
-    try (Starling s = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
       s.importFile(list, null, ImportListener.NONE);
       s.importFile(events, null, ImportListener.NONE);
       LeadFinder.Run first = s.suggestLeads();
@@ -113,7 +113,7 @@ class LeadsTest {
   }
 
   static Set<String> query(Starling s, String sql) {
-    return s.store().inTransaction(c -> {
+    return s.store().withConnection(c -> {
       Set<String> out = new HashSet<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
         while (rs.next()) {

@@ -24,8 +24,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +73,7 @@ class MailboxImporterTest {
     mail.server().waitForIncomingEmail(5000, 4);
 
     List<Path> tempBefore = temporaryDirectories();
-    try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
       MailboxSummary first = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
 
       assertEquals(4, first.messagesSeen());
@@ -135,7 +133,7 @@ class MailboxImporterTest {
   @Test
   void refusesAPlaintextServerWhenTlsIsRequiredInsteadOfHanging() {
     mail.server().setUser(USER, LOGIN, PASSWORD);
-    try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
           MailboxException.class, () -> importer(starling).importFrom(address(), PASSWORD.toCharArray(), false)));
       String prefix = "cannot connect to " + LOGIN + "@127.0.0.1:" + imapPort() + "/INBOX over TLS: ";
@@ -150,7 +148,7 @@ class MailboxImporterTest {
   @Test
   void aWrongPasswordIsAClearErrorThatDoesNotShowIt() {
     mail.server().setUser(USER, LOGIN, PASSWORD);
-    try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertThrows(MailboxException.class,
           () -> importer(starling).importFrom(address(), "wrong-Pa55".toCharArray(), true));
       assertTrue(e.getMessage().startsWith("cannot log in to " + LOGIN + "@127.0.0.1:" + imapPort()
@@ -163,7 +161,7 @@ class MailboxImporterTest {
   void aMissingFolderIsNamed() {
     mail.server().setUser(USER, LOGIN, PASSWORD);
     MailboxAddress reports = new MailboxAddress(LOGIN, "127.0.0.1", imapPort(), "Reports/ESP");
-    try (Starling starling = Starling.open(tmp.resolve("data"), CLOCK)) {
+    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
       MailboxException e = assertThrows(MailboxException.class,
           () -> importer(starling).importFrom(reports, PASSWORD.toCharArray(), true));
       assertEquals("mailbox marketing@127.0.0.1:" + imapPort() + "/Reports/ESP: no folder named 'Reports/ESP'",
@@ -344,19 +342,7 @@ class MailboxImporterTest {
   }
 
   private static List<String> rows(Starling s, String sql) {
-    return s.store().inTransaction(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> cells = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            cells.add(String.valueOf(rs.getString(i)));
-          }
-          out.add(String.join(" ", cells));
-        }
-      }
-      return out;
-    });
+    return dev.starling.engine.store.StoreProbe.rows(s.store(), sql);
   }
+
 }

@@ -76,7 +76,7 @@ public final class DataDirExtension implements ParameterResolver {
 
     Starling starling() {
       if (starling == null) {
-        starling = Starling.open(dir.data(), dir.clock());
+        starling = Starling.create(dir.data(), dir.clock());
       }
       return starling;
     }

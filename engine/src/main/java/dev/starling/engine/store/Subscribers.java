@@ -1,0 +1,169 @@
+package dev.starling.engine.store;
+
+import dev.starling.connectors.Subscriber;
+import dev.starling.connectors.csv.CanonicalColumns;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The people: their dense ids (assigned here, from 1, so features can use arrays) and their list data.
+ * Writes are queued and sent in batches; {@link #flush()} sends the rest. The id map is loaded once,
+ * on first use in the transaction, so resolving an address costs no round trip.
+ */
+public final class Subscribers {
+  private final Connection c;
+  private Map<String, Integer> ids;
+  private int maxId;
+  private long added;
+  private BatchedStatement implicit;
+  private BatchedStatement insert;
+  private BatchedStatement update;
+
+  Subscribers(Connection c, Dialect dialect) {
+    this.c = c;
+  }
+
+  /** The id of {@code email} (normalised), or 0 when the store has no such subscriber. */
+  public int idOf(String email) {
+    try {
+      return ids().getOrDefault(email, 0);
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.idOf", e);
+    }
+  }
+
+  /**
+   * Adds a person named by a list, or writes what the list adds or changes about a known one (a row
+   * identical to the store's writes nothing and counts as unchanged).
+   */
+  public void upsert(Subscriber s) {
+    try {
+      prepare();
+      String tags = s.tags().isEmpty() ? null : String.join(String.valueOf(CanonicalColumns.TAG_SEPARATOR), s.tags());
+      String status = s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT);
+      Integer id = ids().get(s.email());
+      if (id == null) {
+        id = add(s.email());
+        var ps = insert.ps;
+        ps.setInt(1, id);
+        ps.setString(2, s.email());
+        ps.setString(3, s.domain());
+        ps.setString(4, s.firstName());
+        ps.setString(5, s.lastName());
+        ps.setString(6, s.company());
+        ps.setString(7, s.country());
+        insert.setLong(8, s.createdAtMillis());
+        ps.setString(9, tags);
+        ps.setString(10, status);
+        insert.queue(1);
+        return;
+      }
+      var ps = update.ps;
+      int p = 1;
+      for (int round = 0; round < 2; round++) { // once for SET, once for the did-anything-change test
+        ps.setString(p++, s.firstName());
+        ps.setString(p++, s.lastName());
+        ps.setString(p++, s.company());
+        ps.setString(p++, s.country());
+        update.setLong(p++, s.createdAtMillis());
+        ps.setString(p++, tags);
+        ps.setString(p++, status);
+      }
+      ps.setInt(p, id);
+      update.queue(1);
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.upsert", e);
+    }
+  }
+
+  /** The id of a person named by an event; one first seen there is added with just the address. */
+  public int idForEvent(String email) {
+    try {
+      Integer id = ids().get(email);
+      if (id != null) {
+        return id;
+      }
+      prepare();
+      int nid = add(email);
+      implicit.ps.setInt(1, nid);
+      implicit.ps.setString(2, email);
+      implicit.ps.setString(3, email.substring(email.lastIndexOf('@') + 1));
+      implicit.queue(0);
+      return nid;
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.idForEvent", e);
+    }
+  }
+
+  /** People added in this transaction (by a list, or first seen in an event). */
+  public long added() {
+    return added;
+  }
+
+  /** List rows that added or changed a subscriber. */
+  public long changedRows() {
+    return insert == null ? 0 : insert.changed() + update.changed();
+  }
+
+  /** List rows that changed nothing. */
+  public long unchangedRows() {
+    return insert == null ? 0 : insert.unchanged() + update.unchanged();
+  }
+
+  /** Sends every queued write. */
+  public void flush() {
+    try {
+      if (insert != null) {
+        update.flush(); // flushes the inserts first
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.flush", e);
+    }
+  }
+
+  private int add(String email) {
+    int id = ++maxId;
+    ids.put(email, id);
+    added++;
+    return id;
+  }
+
+  private Map<String, Integer> ids() throws SQLException {
+    if (ids == null) {
+      ids = new HashMap<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, email FROM subscribers")) {
+        while (rs.next()) {
+          ids.put(rs.getString(2), rs.getInt(1));
+          maxId = Math.max(maxId, rs.getInt(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private void prepare() throws SQLException {
+    if (insert != null) {
+      return;
+    }
+    implicit = new BatchedStatement(c, "INSERT INTO subscribers (id, email, domain, on_list) VALUES (?, ?, ?, 0)", null);
+    BatchedStatement listed = new BatchedStatement(c,
+        "INSERT INTO subscribers (id, email, domain, first_name, last_name, company, country, created_at, tags, status, on_list)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", implicit);
+    insert = listed;
+    // Writes only what a list adds or changes; a row identical to the store's updates nothing.
+    update = new BatchedStatement(c,
+        "UPDATE subscribers SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),"
+            + " company = coalesce(?, company), country = coalesce(?, country), created_at = coalesce(?, created_at),"
+            + " tags = coalesce(?, tags), status = coalesce(?, status), on_list = 1"
+            + " WHERE (on_list = 0 OR first_name IS DISTINCT FROM coalesce(?, first_name)"
+            + " OR last_name IS DISTINCT FROM coalesce(?, last_name) OR company IS DISTINCT FROM coalesce(?, company)"
+            + " OR country IS DISTINCT FROM coalesce(?, country) OR created_at IS DISTINCT FROM coalesce(?, created_at)"
+            + " OR tags IS DISTINCT FROM coalesce(?, tags) OR status IS DISTINCT FROM coalesce(?, status)) AND id = ?",
+        listed);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.starling.engine.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.store.Store;
+import dev.starling.engine.store.StoreProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two connections on one store file, as two processes would have: a second import waits for the
+ * running one instead of failing with "database is locked", and readers never fail or wait.
+ */
+class ConcurrentAccessTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path tmp;
+
+  @Test
+  void aSecondImportIntoABusyStoreFailedWithDatabaseIsLocked() throws Exception {
+    Path data = tmp.resolve("data");
+    Path list = Files.writeString(tmp.resolve("list.csv"), "email,first_name\nana@acme.example,Ana\n");
+    Path events = Files.writeString(tmp.resolve("events.csv"),
+        "type,email,campaign_id,at\nsend,ana@acme.example,c1,2026-05-01T10:00:00Z\nopen,ana@acme.example,c1,2026-05-01T11:00:00Z\n");
+    try (Starling first = Starling.create(data, CLOCK)) {
+      first.importFile(list, null, ImportListener.NONE);
+      first.stars(StarCriteria.DEFAULTS, 0); // features computed once, so a refresh is due only after the next import
+    }
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> heard = new CopyOnWriteArrayList<>();
+    // Own threads: the common pool may have a single worker on a small machine, which would serialise the two.
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (Store running = Store.open(data); Starling second = Starling.open(data, CLOCK, heard::add);
+        Starling reader = Starling.open(data, CLOCK, heard::add)) {
+      // "another import": a writing transaction on its own connection, held open until released
+      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> running.inTransaction(tx -> {
+        tx.subscribers().idForEvent("bo@acme.example");
+        tx.subscribers().flush();
+        holding.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return null;
+      }), threads);
+      assertTrue(holding.await(10, TimeUnit.SECONDS));
+      CompletableFuture<ImportSummary> waiting = CompletableFuture.supplyAsync(() -> second.importFile(events, null,
+          new ImportListener() {
+            @Override
+            public void progress(long bytesRead, long totalBytes, long rows) {}
+
+            @Override
+            public void waiting() {
+              heard.add("import waits");
+            }
+          }), threads);
+      Thread.sleep(2_500); // past our one-second lock try, so the waiter has been told
+      assertFalse(waiting.isDone(), "the second import waits while the first runs");
+      // readers meanwhile: no failure, no wait, and a lazy refresh skipped with a note
+      assertEquals(List.of(), reader.stars(StarCriteria.DEFAULTS, 0));
+      assertEquals(1, reader.importLog().size());
+      release.countDown();
+      other.get(10, TimeUnit.SECONDS);
+      ImportSummary sum = waiting.get(30, TimeUnit.SECONDS);
+      assertEquals(List.of(2L, 2L, 0L), List.of(sum.rowsRead(), sum.imported(), sum.rejected()));
+      assertEquals(List.of("import waits",
+          "another import is running: features not refreshed (showing the last computed ones)"), heard);
+      assertEquals(List.of("ana@acme.example", "bo@acme.example"), StoreProbe.rows(reader.store(),
+          "SELECT email FROM subscribers ORDER BY id"));
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+}
