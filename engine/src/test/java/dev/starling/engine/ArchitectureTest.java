@@ -26,7 +26,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,15 +45,7 @@ class ArchitectureTest {
     assertEquals(Map.of(), offenders);
   }
 
-  /*
-   * Offenders on main when this rule was written (others are moving this SQL into the store), each
-   * naming java.sql.Connection/SQLException and mostly PreparedStatement/ResultSet:
-   *   bench.Benchmark, cli.ExplainCommand, cli.ImportsCommand, features.ClassifiedEvents,
-   *   features.FeatureReplay (and $State), features.ReplaySnapshot, features.StarQuery,
-   *   features.StoredFeatures, ingest.Importer (and $Batch), leads.LeadFinder.
-   */
   @Test
-  @Disabled("enabled when the store API lands")
   void onlyTheStorePackageUsesJavaSql() {
     assertEquals(Map.of(), dependencies(classesOf(Starling.class),
         c -> !c.startsWith("dev.starling.engine.store."), d -> d.startsWith("java.sql.")));
@@ -197,7 +188,7 @@ class ArchitectureTest {
   void aClassFileReadsBackItsOwnReferences() throws IOException {
     try (InputStream in = ArchitectureTest.class.getResourceAsStream("ArchitectureTest.class")) {
       Set<String> refs = referencedClasses(in.readAllBytes());
-      assertTrue(refs.containsAll(Set.of("java.util.regex.Pattern", "org.junit.jupiter.api.Disabled",
+      assertTrue(refs.containsAll(Set.of("java.util.regex.Pattern", "org.junit.jupiter.api.Test",
           "dev.starling.connectors.Format", "java.io.DataInputStream")), refs::toString);
     }
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The SLA between sales and marketing, loaded: the rules of one rules file, each condition and
@@ -118,6 +119,31 @@ public final class RuleBook {
           matches = new ArrayList<>(2);
         }
         matches.add(new Match(rule.rule(), rule.reason(features)));
+      }
+    }
+    return matches == null ? List.of() : List.copyOf(matches);
+  }
+
+  /**
+   * Like {@link #evaluate(Features)}, but a rule that fails on these features is skipped (handed to
+   * {@code skipped}) and the other rules are still evaluated: one bad rule on one subject must not stop
+   * every lead.
+   */
+  public List<Match> evaluate(Features features, Consumer<RuleEvaluationException> skipped) {
+    List<Match> matches = null;
+    for (CompiledRule rule : byPriority.get(features.subject())) {
+      Match match;
+      try {
+        match = rule.test(features) ? new Match(rule.rule(), rule.reason(features)) : null;
+      } catch (RuleEvaluationException e) {
+        skipped.accept(e);
+        continue;
+      }
+      if (match != null) {
+        if (matches == null) {
+          matches = new ArrayList<>(2);
+        }
+        matches.add(match);
       }
     }
     return matches == null ? List.of() : List.copyOf(matches);

@@ -13,4 +13,9 @@ public final class RuleEvaluationException extends RulesException {
   RuleEvaluationException(RuleProblem problem, Throwable cause) {
     super(List.of(problem), cause);
   }
+
+  /** The id of the rule that failed. */
+  public String ruleId() {
+    return problems().get(0).ruleId().orElseThrow();
+  }
 }

@@ -31,7 +31,7 @@ public final class LeadTable {
   }
 
   private static Object[] row(Lead l) {
-    return new Object[] {l.id(), l.week(), l.priority(), l.ruleId(), l.title(), l.subject(), l.subjectKey(), l.reason(),
-        l.status()};
+    return new Object[] {l.id(), l.week(), l.priority(), l.ruleId(), l.title(), l.subject().key(), l.subjectKey(), l.reason(),
+        l.status().code()};
   }
 }

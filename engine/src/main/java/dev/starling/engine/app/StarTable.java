@@ -33,6 +33,6 @@ public final class StarTable {
 
   private static Object[] row(Star s) {
     return new Object[] {s.email(), s.name(), s.company(), s.received(), s.opened(), s.ratio(), s.humanOpens(),
-        s.machineOpens(), s.humanClicks(), s.lastHumanAt() == 0 ? null : Instant.ofEpochMilli(s.lastHumanAt()), s.status()};
+        s.machineOpens(), s.humanClicks(), s.lastHumanAt() == 0 ? null : Instant.ofEpochMilli(s.lastHumanAt()), s.status().code()};
   }
 }

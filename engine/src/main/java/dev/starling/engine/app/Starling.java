@@ -13,15 +13,23 @@ import java.util.Map;
 import dev.starling.engine.features.FeatureReplay;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
-import dev.starling.engine.features.StarQuery;
+import dev.starling.engine.features.ClassifiedEvents;
+import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.ingest.ImportSummary;
 import dev.starling.engine.ingest.Importer;
+import dev.starling.engine.leads.LeadEvent;
+import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.leads.LeadStatus;
+import dev.starling.engine.store.EventHistory;
+import dev.starling.engine.store.FeatureTables;
+import dev.starling.engine.store.LeadBook;
 import dev.starling.engine.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * One data directory opened for work: its store and its configuration. The CLI commands and the tests
@@ -112,7 +120,21 @@ public final class Starling implements AutoCloseable {
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */
   public List<Star> stars(StarCriteria criteria, int limit) {
     refreshFeatures();
-    return new StarQuery(store).stars(criteria, limit);
+    FeatureTables features = new FeatureTables(store);
+    return store.read(tx -> features.stars(criteria, limit));
+  }
+
+  /** One subscriber's features (after bringing them up to date), or empty when the store has no such person. */
+  public Optional<SubscriberFeatures> subscriberFeatures(String email) {
+    refreshFeatures();
+    FeatureTables features = new FeatureTables(store);
+    return store.read(tx -> features.subscriber(email));
+  }
+
+  /** One person's opens and clicks, each with its human/machine verdict and reason, in time order. */
+  public List<ClassifiedEvents.Row> classifiedEvents(String email) {
+    EventHistory history = new EventHistory(store);
+    return store.read(tx -> ClassifiedEvents.of(history, email, config.engagement()));
   }
 
   /** The rules this data directory uses (its rules.file, else the default pack), checked. */
@@ -121,9 +143,30 @@ public final class Starling implements AutoCloseable {
   }
 
   /** Brings the features up to date, evaluates the rules and stores the week's new suggestions. */
-  public dev.starling.engine.leads.LeadFinder.Run suggestLeads() {
+  public LeadFinder.Run suggestLeads() {
     refreshFeatures();
-    return new dev.starling.engine.leads.LeadFinder(store, rules()).suggest();
+    return new LeadFinder(store, rules()).suggest(clock.millis());
+  }
+
+  /** The stored suggestions of an ISO week ({@code 2026-W12}), highest priority first. */
+  public List<dev.starling.engine.leads.Lead> leadsOfWeek(String week) {
+    LeadFinder finder = new LeadFinder(store, rules());
+    return store.read(tx -> finder.week(week));
+  }
+
+  /**
+   * Records what sales made of a lead, now (by the clock), with who and why when given.
+   *
+   * @throws dev.starling.engine.error.StarlingException for an unknown lead or a step its status does not allow
+   */
+  public LeadEvent transitionLead(long id, LeadStatus to, String by, String note) {
+    return new LeadBook(store).transition(id, to, by, note, clock.millis());
+  }
+
+  /** Every step of a lead's life, oldest first (empty for an unknown lead). */
+  public List<LeadEvent> leadHistory(long id) {
+    LeadBook book = new LeadBook(store);
+    return store.read(tx -> book.history(id));
   }
 
   /**

@@ -6,9 +6,9 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.starling.connectors.Times;
 import dev.starling.engine.app.Starling;
-import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.store.FeatureTables;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.Features;
 import dev.starling.rules.RuleBook;
@@ -115,10 +115,7 @@ public final class Benchmark {
     RuleBook book = RuleBook.defaults(FeatureSchema.standard());
     List<Features> all = new ArrayList<>();
     FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
-    s.store().readWithConnection(c -> {
-      StoredFeatures.forEachSubscriber(c, f -> all.add(bind.subscriber(f)));
-      return null;
-    });
+    new FeatureTables(s.store()).forEachSubscriber(f -> all.add(bind.subscriber(f)));
     int passes = Math.max(1, (1_000_000 + all.size() - 1) / all.size());
     long cold = System.nanoTime();
     for (Features f : all) {

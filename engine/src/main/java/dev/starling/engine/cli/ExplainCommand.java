@@ -8,8 +8,8 @@ import dev.starling.engine.report.Presentation;
 import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.ClassifiedEvents;
-import dev.starling.engine.features.StoredFeatures;
 import dev.starling.engine.features.SubscriberFeatures;
+import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.rules.Explanation;
 import dev.starling.rules.FeatureSchema;
@@ -58,8 +58,8 @@ final class ExplainCommand implements Callable<Integer> {
       RuleBook book = s.rules();
       Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
       TerminalTableWriter table = new TerminalTableWriter(screen);
-      s.store().readWithConnection(c -> {
-        SubscriberFeatures f = StoredFeatures.subscriber(c, address)
+      {
+        SubscriberFeatures f = s.subscriberFeatures(address)
             .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
         out.println(CellText.forTerminal(String.format("%s  (company: %s; account: %s)", f.email(),
             f.company() == null ? "-" : f.company(), f.account() == null ? "none (free-mail)" : f.account())));
@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             .format(Instant.ofEpochMilli(f.asOf()).atZone(screen.zone())));
         Features values = new FeatureBinding(FeatureSchema.standard()).subscriber(f);
         table.write(ExplainTables.features(FeatureSchema.standard().features(Subject.SUBSCRIBER), values), out);
-        List<ClassifiedEvents.Row> events = ClassifiedEvents.of(c, address, s.config().engagement());
+        List<ClassifiedEvents.Row> events = s.classifiedEvents(address);
         out.printf("%nOpens and clicks (%,d):%n", events.size());
         table.write(ExplainTables.events(events), out);
         out.printf("%nRules (%s):%n", CellText.forTerminal(book.source()));
@@ -79,11 +79,10 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(indent + inner.wrap(line.strip(), "  ").replace("\n", "\n" + indent));
           }
         }
-        if (!f.status().equals("active")) {
-          out.printf("%nNot a lead whatever the rules say: status is %s.%n", CellText.forTerminal(f.status()));
+        if (f.status() != SubscriberStatus.ACTIVE) {
+          out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status().code());
         }
-        return null;
-      });
+      }
       out.flush();
     }
     return 0;

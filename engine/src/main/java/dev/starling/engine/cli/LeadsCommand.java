@@ -48,8 +48,10 @@ final class LeadsCommand implements Callable<Integer> {
               Count.of(run.held(), "match", "matches")), out, root.context, s.config().output());
           out.println();
         }
+        // One line per rule skipped on some subjects, after the output (stderr: the data on stdout stays clean).
+        run.skipped().forEach(f -> root.spec.commandLine().getErr().println("starling: " + f.describe()));
       } else {
-        leads = new LeadFinder(s.store(), s.rules()).week(week);
+        leads = s.leadsOfWeek(week);
       }
       Table table = LeadTable.of(leads);
       output.print(output.forPeople() ? table.select(LeadTable.FOR_PEOPLE) : table, out, root.context, s.config().output());

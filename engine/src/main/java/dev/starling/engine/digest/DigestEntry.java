@@ -1,5 +1,6 @@
 package dev.starling.engine.digest;
 
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.store.DigestQueries.AccountRow;
 import dev.starling.engine.store.DigestQueries.PersonRow;
 import dev.starling.rules.Subject;
@@ -40,7 +41,7 @@ public record DigestEntry(Subject subject, String key, String name, String compa
    * @param leadId the number {@code starling lead ID STATUS} takes
    * @param status where sales left it (suggested until someone records an outcome)
    */
-  public record Reason(long leadId, String ruleId, String title, int priority, String text, String status) {}
+  public record Reason(long leadId, String ruleId, String title, int priority, String text, LeadStatus status) {}
 
   public DigestEntry {
     Objects.requireNonNull(subject, "subject");
@@ -64,6 +65,6 @@ public record DigestEntry(Subject subject, String key, String name, String compa
 
   /** Someone recorded an outcome for at least one of its suggestions. */
   public boolean answered() {
-    return reasons.stream().anyMatch(r -> !r.status().equals("suggested"));
+    return reasons.stream().anyMatch(r -> r.status() != LeadStatus.SUGGESTED);
   }
 }

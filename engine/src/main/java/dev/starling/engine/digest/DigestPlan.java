@@ -5,6 +5,7 @@ import dev.starling.engine.store.DigestQueries.AccountRow;
 import dev.starling.engine.store.DigestQueries.LeadRow;
 import dev.starling.engine.store.DigestQueries.PersonRow;
 import dev.starling.engine.store.DigestQueries.StarSnapshot;
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.rules.Subject;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class DigestPlan {
       if (a.isPresent()) {
         int[] c = lastWeekCounts.computeIfAbsent(a.get().person().email(), k -> new int[2]);
         c[0]++;
-        if (group.stream().allMatch(l -> l.status().equals("suggested"))) {
+        if (group.stream().allMatch(l -> l.status() == LeadStatus.SUGGESTED)) {
           c[1]++;
         }
       }
@@ -183,8 +184,7 @@ public final class DigestPlan {
           instant(acc.lastHumanAt()), false, resurfaced, null, acc, people, by);
     } else {
       PersonRow p = first.person();
-      Subject subject = first.subject().equals(Subject.ACCOUNT.key()) ? Subject.ACCOUNT : Subject.SUBSCRIBER;
-      e = new DigestEntry(subject, first.subjectKey(), p == null || p.name().isBlank() ? first.subjectKey() : p.name(),
+      e = new DigestEntry(first.subject(), first.subjectKey(), p == null || p.name().isBlank() ? first.subjectKey() : p.name(),
           p == null ? null : p.company(), p == null ? null : p.country(), reasons, priority, p == null ? 0 : p.score(),
           p == null ? null : instant(p.lastHumanAt()), stars.contains(first.subjectKey()), resurfaced, p, null, List.of(), by);
     }

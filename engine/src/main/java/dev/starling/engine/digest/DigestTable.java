@@ -77,7 +77,7 @@ final class DigestTable {
     for (DigestEntry.Reason r : e.reasons()) {
       rows.add(new Object[] {
         (long) rank, r.leadId(), (long) r.priority(), subject(e, lang), e.name(), e.email(), e.company(), e.country(),
-        r.title(), r.text(), r.status(), yesNo(e.star(), lang), yesNo(e.resurfaced(), lang), e.score(),
+        r.title(), r.text(), r.status().code(), yesNo(e.star(), lang), yesNo(e.resurfaced(), lang), e.score(),
         p == null ? null : (long) p.received(), p == null ? null : (long) p.opened(),
         p == null || p.received() == 0 ? null : (double) p.opened() / p.received(), p == null ? null : (long) p.humanClicks(),
         e.lastActivity(), e.routedBy() == null ? null : e.routedBy().name().toLowerCase(java.util.Locale.ROOT)

@@ -1,5 +1,6 @@
 package dev.starling.engine.digest;
 
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.store.DigestQueries.PersonRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,11 @@ import java.util.stream.Collectors;
  * Text from the data stays raw here: the HTML template's engine escapes it, the text one does not need to.
  */
 final class DigestView {
-  /** The outcomes sales can record, in the order the instructions list them. */
-  static final List<String> OUTCOMES = List.of("accepted", "contacted", "won", "lost", "rejected");
+  /** What sales can record on a fresh suggestion (the lead's allowed first steps) ... */
+  static final List<String> OUTCOMES = LeadStatus.SUGGESTED.next().stream().sorted().map(LeadStatus::code).toList();
+  /** ... and the steps that follow an acceptance. */
+  static final List<String> LATER = LeadStatus.ACCEPTED.next().stream().filter(x -> !LeadStatus.SUGGESTED.next().contains(x))
+      .sorted().map(LeadStatus::code).toList();
 
   private DigestView() {}
 
@@ -75,6 +79,7 @@ final class DigestView {
     ch.put("unanswered", f.integer(c.unanswered()));
     m.put("changes", ch);
     m.put("outcomes", String.join("|", OUTCOMES));
+    m.put("laterOutcomes", String.join("|", LATER));
     m.put("replyTo", replyTo == null ? "" : replyTo);
     m.put("attachment", attachmentName);
     m.put("firstLead", d.shownPeople().isEmpty() ? (d.shownAccounts().isEmpty() ? 0 : d.shownAccounts().get(0).leadIds().get(0))

@@ -6,16 +6,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.starling.engine.store.ReplayStates;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.ByteBuffer;
 
 /**
  * A copy of the replay's per-subscriber state after some number of campaigns, kept in the store
@@ -32,10 +29,10 @@ final class ReplaySnapshot {
   final int[] campaigns;
   final long asOf;
   final String settings;
-  private FeatureReplay.State state;
+  private ReplayState state;
   private final byte[] encoded;
 
-  private ReplaySnapshot(int turn, int[] campaigns, long asOf, String settings, FeatureReplay.State state, byte[] encoded) {
+  private ReplaySnapshot(int turn, int[] campaigns, long asOf, String settings, ReplayState state, byte[] encoded) {
     this.turn = turn;
     this.campaigns = campaigns;
     this.asOf = asOf;
@@ -45,7 +42,7 @@ final class ReplaySnapshot {
   }
 
   /** The state, decoded on first use (a snapshot that turns out invalid is never decoded). */
-  FeatureReplay.State state() {
+  ReplayState state() {
     if (state == null) {
       state = decode(encoded, turn, asOf);
     }
@@ -53,7 +50,7 @@ final class ReplaySnapshot {
   }
 
   /** A deep copy of {@code st}, which has replayed the first {@code st.turn} campaigns of {@code order}. */
-  static ReplaySnapshot of(FeatureReplay.State st, List<Integer> order) {
+  static ReplaySnapshot of(ReplayState st, List<Integer> order) {
     int[] ids = new int[st.turn];
     for (int i = 0; i < st.turn; i++) {
       ids[i] = order.get(i);
@@ -66,8 +63,8 @@ final class ReplaySnapshot {
    *
    * @param dirty campaigns touched by imports since the last refresh
    */
-  static FeatureReplay.State resume(Connection c, List<Integer> order, Set<Integer> dirty, int n,
-      EngagementSettings settings, long asOf) throws SQLException {
+  static ReplayState resume(ReplayStates saved, List<Integer> order, Set<Integer> dirty, int n,
+      EngagementSettings settings, long asOf) {
     int firstDirty = order.size();
     for (int i = 0; i < order.size(); i++) {
       if (dirty.contains(order.get(i))) {
@@ -76,7 +73,7 @@ final class ReplaySnapshot {
       }
     }
     for (int slot = 0; slot <= 1; slot++) {
-      ReplaySnapshot s = load(c, slot);
+      ReplaySnapshot s = saved.load(slot).map(ReplaySnapshot::of).orElse(null);
       if (s == null || !s.settings.equals(settings.fingerprint()) || s.turn > firstDirty || asOf < s.asOf) {
         continue;
       }
@@ -95,40 +92,17 @@ final class ReplaySnapshot {
     return null;
   }
 
-  static ReplaySnapshot load(Connection c, int slot) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT turn, campaigns, state, as_of, settings FROM replay_snapshots WHERE slot = ?")) {
-      ps.setInt(1, slot);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        int turn = rs.getInt(1);
-        int[] campaigns = readInts(rs.getBytes(2));
-        byte[] state = rs.getBytes(3);
-        long asOf = rs.getLong(4);
-        String settings = rs.getString(5);
-        return new ReplaySnapshot(turn, campaigns, asOf, settings, null, state);
-      }
-    }
+  private static ReplaySnapshot of(ReplayStates.Saved saved) {
+    return new ReplaySnapshot(saved.turn(), saved.campaigns(), saved.asOf(), saved.settings(), null, saved.state());
   }
 
-  static void save(Connection c, int slot, ReplaySnapshot s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO replay_snapshots (slot, turn, campaigns, state, as_of, settings)"
-        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (slot) DO UPDATE SET turn = excluded.turn, campaigns = excluded.campaigns,"
-        + " state = excluded.state, as_of = excluded.as_of, settings = excluded.settings")) {
-      ps.setInt(1, slot);
-      ps.setInt(2, s.turn);
-      ps.setBytes(3, writeInts(s.campaigns));
-      ps.setBytes(4, encode(s.state()));
-      ps.setLong(5, s.asOf);
-      ps.setString(6, s.settings);
-      ps.executeUpdate();
-    }
+  /** Saves this snapshot in {@code slot} (0: the end of the last refresh; 1: a few campaigns before it). */
+  void save(ReplayStates saved, int slot) {
+    saved.save(slot, new ReplayStates.Saved(turn, campaigns, encode(state()), asOf, settings));
   }
 
   /** Raw arrays, copied in bulk (a per-element stream or compression costs more than the whole replay of a week). */
-  private static byte[] encode(FeatureReplay.State st) {
+  private static byte[] encode(ReplayState st) {
     int n = st.received.length;
     byte[] sets;
     ByteArrayOutputStream setBytes = new ByteArrayOutputStream();
@@ -164,10 +138,10 @@ final class ReplaySnapshot {
     return buf.array();
   }
 
-  private static FeatureReplay.State decode(byte[] data, int turn, long asOf) {
+  private static ReplayState decode(byte[] data, int turn, long asOf) {
     ByteBuffer buf = ByteBuffer.wrap(data);
     int n = buf.getInt();
-    FeatureReplay.State st = new FeatureReplay.State(n, null, asOf);
+    ReplayState st = new ReplayState(n, null, asOf);
     for (int[] a : st.ints()) {
       buf.asIntBuffer().get(a, 0, n);
       buf.position(buf.position() + n * 4);
@@ -216,26 +190,6 @@ final class ReplaySnapshot {
       }
       into.put(key, set);
     }
-  }
-
-  private static byte[] writeInts(int[] a) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(a.length * 4);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      for (int v : a) {
-        out.writeInt(v);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static int[] readInts(byte[] b) {
-    int[] out = new int[b.length / 4];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ((b[4 * i] & 0xff) << 24) | ((b[4 * i + 1] & 0xff) << 16) | ((b[4 * i + 2] & 0xff) << 8) | (b[4 * i + 3] & 0xff);
-    }
-    return out;
   }
 
   static Map<Integer, LinkedHashSet<String>> deepCopy(Map<Integer, LinkedHashSet<String>> m) {

@@ -17,7 +17,7 @@ public record Star(
     int machineOpens,
     int humanClicks,
     long lastHumanAt,
-    String status) {
+    SubscriberStatus status) {
 
   /** Share of received campaigns human-opened, 0..1. */
   public double ratio() {

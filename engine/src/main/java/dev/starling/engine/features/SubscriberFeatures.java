@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * One subscriber's engagement, as stored in {@code subscriber_features} and handed to the rules
  * (names and meanings: docs/engagement.md and the rules module's standard feature schema).
+ *
+ * <p>This record is the one definition of the {@code subscriber_features} row: the store derives its
+ * columns, binding and reading from the components, in order (a component {@code fooBar} is the column
+ * {@code foo_bar}; {@code email}, {@code domain} and {@code company} come from the subscriber).
  */
 public record SubscriberFeatures(
     String email,
@@ -29,13 +33,21 @@ public record SubscriberFeatures(
     int starTier,
     boolean wasStar,
     boolean dormantBefore,
-    String confidence,
-    String status,
-    String state,
+    Confidence confidence,
+    SubscriberStatus status,
+    EngagementState state,
     List<String> clickedUrls,
     int highIntentClicks,
     List<String> highIntentPages,
     long asOf) {
+
+  /** The same features with another engagement state. */
+  public SubscriberFeatures withState(EngagementState newState) {
+    return new SubscriberFeatures(email, domain, company, account, received, delivered, campaignsOpened, humanOpens,
+        machineOpens, humanClicks, machineClicks, lastN, lastNOpened, streak, recentMisses, lastHumanAt, firstHumanAt,
+        score, trend, starTier, wasStar, dormantBefore, confidence, status, newState, clickedUrls, highIntentClicks,
+        highIntentPages, asOf);
+  }
 
   public double openRatio() {
     return received == 0 ? 0 : (double) campaignsOpened / received;

@@ -40,9 +40,9 @@ public final class FeatureBinding {
         .set("star_tier", f.starTier())
         .set("was_star", f.wasStar())
         .set("dormant_before", f.dormantBefore())
-        .set("confidence", f.confidence())
-        .set("status", f.status())
-        .set("state", f.state())
+        .set("confidence", f.confidence().code())
+        .set("status", f.status().code())
+        .set("state", f.state().code())
         .build();
   }
 

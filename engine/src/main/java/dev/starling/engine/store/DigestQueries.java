@@ -1,5 +1,7 @@
 package dev.starling.engine.store;
 
+import dev.starling.engine.leads.LeadStatus;
+import dev.starling.rules.Subject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +18,8 @@ import java.util.Optional;
  */
 public final class DigestQueries {
   /** The subject codes of the {@code leads} table, bound as parameters. */
-  private static final String SUBSCRIBER = "subscriber";
-  private static final String ACCOUNT = "account";
+  private static final String SUBSCRIBER = Subject.SUBSCRIBER.key();
+  private static final String ACCOUNT = Subject.ACCOUNT.key();
   /** The {@code subscriber_features.status} of someone who may be contacted. */
   private static final String ACTIVE = "active";
   private static final long DAY = 86_400_000L;
@@ -26,6 +28,32 @@ public final class DigestQueries {
 
   public DigestQueries(Store store) {
     this.store = store;
+  }
+
+  @FunctionalInterface
+  private interface Sql<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** A reading transaction: one consistent view, never waiting for an import. */
+  private <T> T read(Sql<T> work) {
+    return store.read(tx -> {
+      try {
+        return work.run(store.connection());
+      } catch (SQLException e) {
+        throw Queries.failed(store, "cannot read the digest's data", e);
+      }
+    });
+  }
+
+  private <T> T write(Sql<T> work) {
+    return store.inTransaction(tx -> {
+      try {
+        return work.run(store.connection());
+      } catch (SQLException e) {
+        throw Queries.failed(store, "cannot record the digest", e);
+      }
+    });
   }
 
   /**
@@ -49,11 +77,10 @@ public final class DigestQueries {
   /**
    * One stored lead suggestion; exactly one of {@code person} and {@code account} is set.
    *
-   * @param subject {@code subscriber} or {@code account}, as the leads table spells it
    * @param resurfaced the same person or account was suggested in an earlier week
    */
-  public record LeadRow(long id, String subject, String subjectKey, String ruleId, int priority, String reason,
-      String status, boolean resurfaced, PersonRow person, AccountRow account) {}
+  public record LeadRow(long id, Subject subject, String subjectKey, String ruleId, int priority, String reason,
+      LeadStatus status, boolean resurfaced, PersonRow person, AccountRow account) {}
 
   private static final String PERSON_COLUMNS = "s.email, trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')),"
       + " s.company, s.domain, s.country, f.account, coalesce(f.received, 0), coalesce(f.campaigns_opened, 0),"
@@ -68,8 +95,7 @@ public final class DigestQueries {
 
   /** The newest data time the features were computed as of (UTC ms), or 0 when there are none. */
   public long featuresAsOf() {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(as_of), 0) FROM subscriber_features");
           ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0L;
@@ -87,8 +113,7 @@ public final class DigestQueries {
         + " LEFT JOIN subscriber_features f ON f.subscriber_id = s.id"
         + " LEFT JOIN account_features a ON l.subject = ? AND a.account = l.subject_key"
         + " WHERE l.week = ? ORDER BY l.id";
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       List<LeadRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, SUBSCRIBER);
@@ -103,8 +128,9 @@ public final class DigestQueries {
               a = account(c, rs.getString(3), rs.getString(23) == null ? 0 : rs.getInt(24), rs.getInt(25), rs.getInt(26),
                   rs.getDouble(27));
             }
-            out.add(new LeadRow(rs.getLong(1), subject, rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                rs.getString(7), rs.getInt(8) == 1, p, a));
+            out.add(new LeadRow(rs.getLong(1), Subject.fromKey(subject).orElseThrow(() -> new IllegalStateException(
+                "unknown lead subject '" + subject + "' in the store")), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), LeadStatus.ofCode(rs.getString(7)), rs.getInt(8) == 1, p, a));
           }
         }
       }
@@ -146,8 +172,7 @@ public final class DigestQueries {
    * a surge. Newest first (by their first activity ever), then by score.
    */
   public List<PersonRow> activePeople(String account, long asOf, int days) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id WHERE f.account = ? AND f.last_human_at >= ?"
@@ -166,8 +191,7 @@ public final class DigestQueries {
 
   /** The active star subscribers now: received at least {@code minCampaigns} and human-opened at least {@code minRatio}. */
   public List<PersonRow> stars(int minCampaigns, double minRatio) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id"
@@ -187,8 +211,7 @@ public final class DigestQueries {
 
   /** Replaces the star snapshot of {@code week}. */
   public void saveStars(String week, List<String> emails) {
-    store.inTransaction(tx -> {
-      Connection c = tx.connection();
+    write(c -> {
       try (PreparedStatement del = c.prepareStatement("DELETE FROM digest_stars WHERE week = ?")) {
         del.setString(1, week);
         del.executeUpdate();
@@ -210,8 +233,7 @@ public final class DigestQueries {
 
   /** The latest star snapshot taken for a week before {@code week}, if any. */
   public Optional<StarSnapshot> starsBefore(String week) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       String prior;
       try (PreparedStatement ps = c.prepareStatement("SELECT max(week) FROM digest_stars WHERE week < ?")) {
         ps.setString(1, week);
@@ -239,8 +261,7 @@ public final class DigestQueries {
 
   /** When the digest of {@code week} last went to {@code recipient}, if it did. */
   public Optional<Instant> lastSent(String week, String recipient) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT max(sent_at) FROM digest_sends WHERE week = ? AND recipient = ?")) {
         ps.setString(1, week);
         ps.setString(2, recipient);
@@ -254,8 +275,7 @@ public final class DigestQueries {
 
   /** Records one sent digest. */
   public void recordSent(String week, String recipient, Instant at, String messageId, int entries, int suggestions) {
-    store.inTransaction(tx -> {
-      Connection c = tx.connection();
+    write(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO digest_sends (week, recipient, sent_at, message_id, entries,"
           + " suggestions) VALUES (?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, week);

@@ -18,7 +18,7 @@ final class SqliteDialect implements Dialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
 
   private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql",
-      "003-engagement-and-leads.sql", "004-incremental-features.sql", "006-dedupe-with-agent-and-ip.sql",
+      "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
       "008-digest.sql");
 
   private SqliteDialect() {}

@@ -80,6 +80,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The live connection, for the read-side repositories of this package (features, replay states,
+   * event history, the lead book): they run inside a unit of work the caller opened with
+   * {@link #read} or {@link #inTransaction}. Never handed outside the store package.
+   */
+  Connection connection() {
+    return connection;
+  }
+
   public Path file() {
     return file;
   }
@@ -154,7 +163,7 @@ public final class Store implements AutoCloseable {
     return run(false, () -> {}, tx -> work.run(tx.connection()));
   }
 
-  private <T> T run(boolean write, Runnable onWait, Work<T> work) {
+  private <T> T run(boolean write, Runnable onWait, TxWork<T> work) {
     try {
       begin(write, onWait);
       try {
@@ -198,6 +207,12 @@ public final class Store implements AutoCloseable {
   /** A unit of work inside one transaction. */
   @FunctionalInterface
   public interface Work<T> {
+    T run(StoreTx tx) throws IOException;
+  }
+
+  /** Work inside this package, which may meet the driver's SQLException (outside, repositories wrap it). */
+  @FunctionalInterface
+  private interface TxWork<T> {
     T run(StoreTx tx) throws SQLException, IOException;
   }
 

@@ -1,6 +1,18 @@
 /**
- * The store layer, the only place with SQL: one database file, {@code starling.db}, in the data
- * directory, reached through domain-named repositories.
+ * The system of record, and the only package with SQL: one SQLite file, {@code starling.db}, in the
+ * data directory. {@link dev.starling.engine.store.Store} opens it (WAL mode) and runs the numbered
+ * migrations ({@code NNN-*.sql}) on open. Repositories, one per concern, speak in domain types. The
+ * write side, reached through a {@link dev.starling.engine.store.StoreTx}:
+ * {@link dev.starling.engine.store.Subscribers}, {@link dev.starling.engine.store.Campaigns},
+ * {@link dev.starling.engine.store.EventLog} and {@link dev.starling.engine.store.ImportLog}. The read side:
+ * {@link dev.starling.engine.store.EventHistory} (the replay's per-campaign scans, streamed into
+ * callbacks; explain's per-person events), {@link dev.starling.engine.store.ReplayStates} (what the
+ * incremental refresh keeps), {@link dev.starling.engine.store.FeatureTables} (the computed features
+ * and the star query) and {@link dev.starling.engine.store.LeadBook} (leads and their history).
+ *
+ * <p>Their SQL is portable (standard joins, {@code ON CONFLICT}, {@code CASE}, parameters for every
+ * value and enum code); what only SQLite spells its way sits in one dialect class, so a PostgreSQL
+ * store later means one new dialect class (and a connection factory), not edits across the engine.
  *
  * <p><b>How to use it.</b> {@link dev.starling.engine.store.Store#create} (init, import, demo) or
  * {@link dev.starling.engine.store.Store#open} (everything else: never creates a store; opens a

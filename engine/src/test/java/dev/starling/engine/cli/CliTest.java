@@ -93,6 +93,33 @@ class CliTest {
   }
 
   @Test
+  void leadRecordsEachStepWithWhoAndWhyAndRefusesAStepItsStatusDoesNotAllow() throws IOException {
+    Files.writeString(tmp.resolve("list.csv"), "email\nana@acme.example\n");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 0; week < 6; week++) {
+      Instant sent = Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 604_800L);
+      ev.append("send,ana@acme.example,nl-").append(week).append(',').append(sent).append('\n')
+          .append("open,ana@acme.example,nl-").append(week).append(',').append(sent.plusSeconds(3600)).append('\n');
+    }
+    Files.writeString(tmp.resolve("ev.csv"), ev);
+    String data = tmp.resolve("data").toString();
+    assertEquals(0, run("import", "--data", data, tmp.resolve("list.csv").toString(), tmp.resolve("ev.csv").toString()).code());
+    Run leads = run("leads", "--data", data, "--format", "csv");
+    assertEquals(List.of(0, ""), List.of(leads.code(), leads.err()));
+    assertEquals("1,2026-W07,1,star-subscriber,Star subscriber,subscriber,ana@acme.example,opened 6 of the last 6 newsletters,suggested",
+        leads.out().lines().skip(1).findFirst().orElseThrow());
+
+    assertEquals(new Run(0, "Lead #1 is now accepted\n", ""),
+        run("lead", "--data", data, "1", "accepted", "--by", "Rita", "--note", "met at the fair"));
+    assertEquals(new Run(0, "Lead #1 is now won\n", ""), run("lead", "--data", data, "1", "WON"));
+    assertEquals(new Run(1, "", "starling: lead #1 is won; it cannot become lost (allowed from won: none)\n"),
+        run("lead", "--data", data, "1", "lost"));
+    assertEquals(new Run(1, "", "starling: no lead #7 (see 'starling leads')\n"), run("lead", "--data", data, "7", "accepted"));
+    assertEquals(new Run(1, "", "starling: status must be one of suggested, accepted, contacted, won, lost, rejected but was 'done'\n"),
+        run("lead", "--data", data, "1", "done"));
+  }
+
+  @Test
   void initWritesTheCommentedConfigAndFormatsListsTheReaders() throws IOException {
     Run init = run("init", "--data", tmp.toString());
     assertEquals(0, init.code(), init.err());

@@ -209,8 +209,9 @@ class DigestCliTest {
       assertTrue(parts.text.startsWith(greeting + "\n\n"), parts.text);
       String htmlGreeting = greeting.replace("José Núñez", "José Núñez");
       assertTrue(parts.html.contains("<p style=\"margin:0 0 12px 0;\">" + htmlGreeting + "</p>"), parts.html);
-      assertTrue(parts.html.contains("starling lead NUMBER accepted|contacted|won|lost|rejected")
-          || parts.html.contains("starling lead NÚMERO accepted|contacted|won|lost|rejected"));
+      assertTrue(parts.html.contains(es ? "starling lead NÚMERO accepted|rejected" : "starling lead NUMBER accepted|rejected"));
+      assertTrue(parts.text.contains(es ? "y después, según avance: starling lead NÚMERO contacted|won|lost"
+          : "and later, as it goes: starling lead NUMBER contacted|won|lost"), parts.text);
       assertFalse(parts.html.contains("<script"), "no markup from the data reaches the HTML part");
       assertFalse(parts.html.contains("src=\"http"), "no external images");
       assertEquals(Set.of("text/plain", "text/html", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

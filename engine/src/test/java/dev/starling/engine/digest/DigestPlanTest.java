@@ -2,6 +2,7 @@ package dev.starling.engine.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.store.DigestQueries.AccountRow;
 import dev.starling.engine.store.DigestQueries.LeadRow;
 import dev.starling.engine.store.DigestQueries.PersonRow;
@@ -36,7 +37,8 @@ class DigestPlanTest {
   }
 
   static LeadRow lead(long id, String rule, int priority, PersonRow p, boolean resurfaced, String status) {
-    return new LeadRow(id, "subscriber", p.email(), rule, priority, rule + " reason", status, resurfaced, p, null);
+    return new LeadRow(id, Subject.SUBSCRIBER, p.email(), rule, priority, rule + " reason", LeadStatus.ofCode(status), resurfaced,
+        p, null);
   }
 
   @Test
@@ -52,7 +54,7 @@ class DigestPlanTest {
         lead(3, "click", 2, bea, false, "suggested"),
         lead(4, "star", 1, cid, true, "suggested"),
         lead(5, "star", 1, dan, false, "suggested"),
-        new LeadRow(6, "account", "acme", "surge", 1, "3 people", "suggested", false, null, acme));
+        new LeadRow(6, Subject.ACCOUNT, "acme", "surge", 1, "3 people", LeadStatus.SUGGESTED, false, null, acme));
     DigestPlan.Result r = new DigestPlan(ROUTING, 2, TITLES, CLOCK).plan("2026-W49", 0, leads, List.of(), List.of(ana),
         Optional.empty(), account -> List.of(person("eva@acme.example", "ES", 2, "active")));
 

@@ -17,6 +17,6 @@ class HighIntentTest {
     "https://acme.example/webinars/pricing-that-sells, false",
   })
   void aHighIntentWordCountsOnlyAsAWholePathSegment(String url, boolean expected) {
-    assertEquals(expected, FeatureReplay.State.isPathSegment(url, "pricing"));
+    assertEquals(expected, ReplayState.isPathSegment(url, "pricing"));
   }
 }

@@ -88,7 +88,7 @@ class IncrementalRefreshTest {
   }
 
   private int refresh(Starling s, boolean full) {
-    return s.store().withConnection(c -> FeatureReplay.refresh(c, s.config().engagement(), CLOCK.millis(), full));
+    return s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), CLOCK.millis(), full));
   }
 
   private List<String> features(Starling s) {

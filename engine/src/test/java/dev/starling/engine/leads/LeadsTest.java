@@ -1,13 +1,18 @@
 package dev.starling.engine.leads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
+import dev.starling.rules.FeatureSchema;
+import dev.starling.rules.RuleBook;
+import dev.starling.rules.Subject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -86,7 +92,7 @@ class LeadsTest {
       assertEquals(List.of(0, 1), List.of(quiet.leads().size(), quiet.held()));
 
       // Sales rejects the lead; five weeks of opens later, the 28-day cooldown since the rejection has passed.
-      LeadFinder.setStatus(s.store(), first.leads().get(0).id(), "rejected", CLOCK.millis());
+      s.transitionLead(first.leads().get(0).id(), LeadStatus.REJECTED, null, null);
       StringBuilder more = new StringBuilder("type,email,campaign_id,at\n");
       more.append(weekly("open", "ana@acme.example", 10, 3600));
       s.importFile(Files.writeString(tmp.resolve("w10b.csv"), more), null, ImportListener.NONE);
@@ -101,6 +107,82 @@ class LeadsTest {
       assertEquals(List.of("ana@acme.example star-subscriber"),
           back.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
       assertTrue(!back.week().equals(first.week()));
+    }
+  }
+
+  /** Ana opens and clicks every week; Bo and Carl open every week but never click. */
+  private Starling threeReaders() throws IOException {
+    Path list = Files.writeString(tmp.resolve("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n"
+        + "carl@acme.example,Acme\n");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at,url\n");
+    for (int week = 0; week < 10; week++) {
+      for (String who : List.of("ana@acme.example", "bo@acme.example", "carl@acme.example")) {
+        ev.append(weekly("send", who, week, 0).strip()).append(",\n").append(weekly("open", who, week, 3600).strip()).append(",\n");
+      }
+      ev.append(weekly("click", "ana@acme.example", week, 3700).strip()).append(",https://acme.example/blog\n");
+    }
+    Starling s = Starling.create(tmp.resolve("data"), CLOCK);
+    s.importFile(list, null, ImportListener.NONE);
+    s.importFile(Files.writeString(tmp.resolve("ev.csv"), ev), null, ImportListener.NONE);
+    return s;
+  }
+
+  @Test
+  void aRuleThatFailsForSomeSubscribersIsSkippedForThemCountedAndTheOtherRulesStillSuggest() throws IOException {
+    RuleBook book = RuleBook.parse("""
+        version: 1
+        rules:
+          - id: opens-per-click
+            title: Clicks on most opens
+            applies_to: subscriber
+            when: human_opens / human_clicks <= 1
+            priority: 1
+            reason: "a click for every open"
+            cooldown_days: 28
+          - id: star-subscriber
+            title: Star subscriber
+            applies_to: subscriber
+            when: received >= 5 && open_ratio >= 0.9
+            priority: 2
+            reason: "opened {{ last_n_opened }} of the last {{ last_n }} newsletters"
+            cooldown_days: 28
+        """, "rules.yaml", FeatureSchema.standard());
+    try (Starling s = threeReaders()) {
+      s.refreshFeatures();
+      LeadFinder.Run run = new LeadFinder(s.store(), book).suggest(CLOCK.millis());
+      assertEquals(List.of("ana@acme.example opens-per-click", "ana@acme.example star-subscriber",
+          "bo@acme.example star-subscriber", "carl@acme.example star-subscriber"),
+          run.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
+      // Bo and Carl never clicked: dividing by their zero clicks fails, for them only.
+      assertEquals(List.of(new LeadFinder.RuleFailure("opens-per-click", Subject.SUBSCRIBER, 2, "bo@acme.example",
+          "rules.yaml:6: rule 'opens-per-click': when: / by zero")), run.skipped());
+      assertEquals("rule 'opens-per-click' could not be evaluated for 2 subscribers and was skipped for them;"
+          + " first bo@acme.example: rules.yaml:6: rule 'opens-per-click': when: / by zero", run.skipped().get(0).describe());
+    }
+  }
+
+  @Test
+  void aLeadsLifeIsKeptStepByStepAndAnInvalidStepChangesNothing() throws IOException {
+    try (Starling s = threeReaders()) {
+      LeadFinder.Run run = s.suggestLeads();
+      Lead ana = run.leads().stream().filter(l -> l.subjectKey().equals("ana@acme.example")).findFirst().orElseThrow();
+      assertEquals(List.of(Subject.SUBSCRIBER, LeadStatus.SUGGESTED), List.of(ana.subject(), ana.status()));
+      long now = CLOCK.millis();
+      assertEquals(new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
+          Optional.of("knows us from the fair")), s.transitionLead(ana.id(), LeadStatus.ACCEPTED, "Rita", "knows us from the fair"));
+      s.transitionLead(ana.id(), LeadStatus.WON, null, null);
+      StarlingException e = assertThrows(StarlingException.class, () -> s.transitionLead(ana.id(), LeadStatus.LOST, "Rita", null));
+      assertEquals("lead #" + ana.id() + " is won; it cannot become lost (allowed from won: none)", e.getMessage());
+      assertEquals("no lead #999 (see 'starling leads')",
+          assertThrows(StarlingException.class, () -> s.transitionLead(999, LeadStatus.ACCEPTED, null, null)).getMessage());
+      assertEquals(List.of(
+          new LeadEvent(ana.id(), Optional.empty(), LeadStatus.SUGGESTED, now, Optional.empty(), Optional.empty()),
+          new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
+              Optional.of("knows us from the fair")),
+          new LeadEvent(ana.id(), Optional.of(LeadStatus.ACCEPTED), LeadStatus.WON, now, Optional.empty(), Optional.empty())),
+          s.leadHistory(ana.id()));
+      assertEquals(LeadStatus.WON, s.suggestLeads().leads().stream().filter(l -> l.id() == ana.id()).findFirst().orElseThrow().status());
+      assertEquals(List.of(), s.leadHistory(999));
     }
   }
 

@@ -11,8 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import dev.starling.engine.leads.LeadEvent;
+import dev.starling.engine.leads.LeadStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,33 @@ class StoreMigrationTest {
   }
 
   @Test
+  void aStoreAtVersion4WithLeadsUpgradesAndKeepsTheirHistory() throws Exception {
+    Path file = tmp.resolve(Store.FILE_NAME);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      for (String migration : SqliteDialect.INSTANCE.migrations().subList(0, 4)) {
+        for (String stmt : Store.statements(resource(migration))) {
+          s.executeUpdate(stmt);
+        }
+      }
+      s.executeUpdate("PRAGMA user_version = 4");
+      s.executeUpdate("INSERT INTO leads (id, week, subject, subject_key, rule_id, priority, reason, activity_mark, status,"
+          + " suggested_at, status_at) VALUES (7, '2026-W10', 'subscriber', 'ana@acme.example', 'star-subscriber', 1, 'r', 5,"
+          + " 'suggested', 1000, 1000), (8, '2026-W10', 'account', 'acme', 'account-surge', 2, 'r', 5, 'won', 1000, 3000)");
+    }
+    try (Store store = Store.open(tmp)) {
+      assertEquals(Store.latestSchemaVersion(), store.schemaVersion());
+      LeadBook book = new LeadBook(store);
+      assertEquals(List.of(new LeadEvent(7, Optional.empty(), LeadStatus.SUGGESTED, 1000, Optional.empty(), Optional.empty())),
+          book.history(7));
+      assertEquals(List.of(new LeadEvent(8, Optional.empty(), LeadStatus.SUGGESTED, 1000, Optional.empty(), Optional.empty()),
+          new LeadEvent(8, Optional.of(LeadStatus.SUGGESTED), LeadStatus.WON, 3000, Optional.empty(), Optional.empty())),
+          book.history(8));
+      assertEquals(List.of("ana@acme.example suggested", "acme won"), column(store,
+          "SELECT subject_key || ' ' || status FROM leads ORDER BY id")); // the leads themselves are untouched
+    }
+  }
+
+  @Test
   void aStoreFromANewerStarlingIsRefusedWithAClearMessage() throws Exception {
     Path file = tmp.resolve(Store.FILE_NAME);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -54,8 +84,7 @@ class StoreMigrationTest {
   }
 
   private static List<String> column(Store store, String sql) {
-    return store.read(tx -> {
-      Connection c = tx.connection();
+    return store.readWithConnection(c -> {
       List<String> out = new ArrayList<>();
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
         while (rs.next()) {

@@ -11,9 +11,9 @@ public final class StoreProbe {
 
   /** Each row of {@code sql}, its cells joined by a space ({@code null} as "null"), in the query's order. */
   public static List<String> rows(Store store, String sql) {
-    return store.read(tx -> {
+    return store.readWithConnection(c -> {
       List<String> out = new ArrayList<>();
-      try (Statement st = tx.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
           List<String> cells = new ArrayList<>();

@@ -1,0 +1,117 @@
+package dev.starling.engine.features;
+
+import dev.starling.engine.store.FeatureTables;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a finished replay state into feature rows: each subscriber's {@link SubscriberFeatures} (tier,
+ * confidence, state and the rest derived from the running counts) and each account's totals, written
+ * through {@link FeatureTables} in place of the previous ones.
+ */
+final class FeatureWriter {
+  private static final SubscriberStatus[] STATUSES = SubscriberStatus.values();
+  private static final long NEW_FOR = 30 * FeatureReplay.DAY;
+  private static final long RECENT = 14 * FeatureReplay.DAY;
+
+  private FeatureWriter() {}
+
+  /** One account's running totals while the subscribers are written. */
+  private static final class AccountTally {
+    int people;
+    int engaged;
+    int engaged14d;
+    int newly14d;
+    double score;
+  }
+
+  /** Replaces every feature row with those of {@code st}, stamped {@code now}. */
+  static void write(ReplayState st, FeatureTables tables, long now) {
+    Map<String, AccountTally> accounts = new HashMap<>();
+    try (FeatureTables.Writer out = tables.replaceAll(now)) {
+      tables.forEachSubscriberOnFile((s, email, domain, company, createdAt) -> {
+        if (s >= st.seen.length || (!st.seen[s] && st.status[s] == ReplayState.ACTIVE)) {
+          return;
+        }
+        String account = Accounts.keyOf(company, domain);
+        SubscriberFeatures f = features(st, s, email, domain, company, account);
+        if (f.received() < 3 && createdAt != 0 && f.state() == EngagementState.UNKNOWN && st.asOf - createdAt <= NEW_FOR) {
+          f = f.withState(EngagementState.NEW); // joined within 30 days: too early to judge, and not "unknown"
+        }
+        out.subscriber(s, f);
+        if (account != null) {
+          AccountTally a = accounts.computeIfAbsent(account, k -> new AccountTally());
+          a.people++;
+          if (f.state().engaged()) {
+            a.engaged++;
+          }
+          if (f.lastHumanAt() != 0 && st.asOf - f.lastHumanAt() <= RECENT) {
+            a.engaged14d++;
+            if (st.asOf - f.firstHumanAt() <= RECENT) {
+              a.newly14d++;
+            }
+          }
+          a.score += f.score();
+        }
+      });
+      accounts.forEach((name, a) -> out.account(new AccountFeatures(name, a.people, a.engaged, a.engaged14d, a.newly14d, a.score)));
+    }
+  }
+
+  static SubscriberFeatures features(ReplayState st, int s, String email, String domain, String company, String account) {
+    int r = st.received[s];
+    int lastN = Math.min(r, FeatureReplay.WINDOW);
+    int lastNOpened = Long.bitCount(st.history[s] & mask(lastN));
+    int recentN = Math.min(r, FeatureReplay.TREND_WINDOW);
+    int prevN = Math.min(r - recentN, FeatureReplay.TREND_WINDOW);
+    double trend = prevN == 0 ? 0
+        : (double) Long.bitCount(st.history[s] & mask(recentN)) / recentN
+            - (double) Long.bitCount((st.history[s] >>> recentN) & mask(prevN)) / prevN;
+    double ratio = r == 0 ? 0 : (double) st.opened[s] / r;
+    double recentRate = lastN == 0 ? 0 : (double) lastNOpened / lastN;
+    int tier;
+    if (r < 3) {
+      tier = 0;
+    } else if (r >= 5 && ratio >= 0.9) {
+      tier = 5;
+    } else if (recentRate >= 0.75) {
+      tier = 4;
+    } else if (recentRate >= 0.5) {
+      tier = 3;
+    } else if (recentRate >= 0.25) {
+      tier = 2;
+    } else {
+      tier = recentRate > 0 ? 1 : 0;
+    }
+    int opens = st.humanOpens[s] + st.machineOpens[s];
+    Confidence confidence;
+    if (st.humanOpens[s] == 0 && st.humanClicks[s] > 0) {
+      confidence = Confidence.LOW; // reads only through a proxy, yet clicks: engaged, but the opens say nothing
+    } else if (opens == 0 || (double) st.machineOpens[s] / opens < 0.25) {
+      confidence = Confidence.HIGH;
+    } else {
+      confidence = (double) st.machineOpens[s] / opens < 0.75 ? Confidence.MEDIUM : Confidence.LOW;
+    }
+    EngagementState state;
+    if (r < 3) {
+      state = EngagementState.UNKNOWN; // too few sends to judge; write() makes it NEW for people who joined recently
+    } else if (st.misses[s] >= st.settings.dormancyCampaigns()) {
+      state = EngagementState.DORMANT;
+    } else if (recentRate >= 0.5) {
+      state = EngagementState.ENGAGED;
+    } else {
+      state = EngagementState.ACTIVE;
+    }
+    return new SubscriberFeatures(email, domain, company, account, r, st.delivered[s], st.opened[s], st.humanOpens[s],
+        st.machineOpens[s], st.humanClicks[s], st.machineClicks[s], lastN, lastNOpened, st.streak[s], st.misses[s], st.lastHuman[s],
+        st.firstHuman[s], st.score[s], trend, tier, st.wasStar[s], st.dormantBefore[s], confidence, STATUSES[st.status[s]], state,
+        List.copyOf(st.urls.getOrDefault(s, new LinkedHashSet<>())), st.highIntent[s],
+        List.copyOf(st.pages.getOrDefault(s, new LinkedHashSet<>())), st.asOf);
+  }
+
+  static long mask(int bits) {
+    return bits >= 64 ? -1L : (1L << bits) - 1;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.starling.engine.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the incremental feature refresh keeps between runs: whether the features are stale (and why),
+ * the campaigns imports touched since the last refresh, and the saved replay states
+ * ({@code replay_snapshots}, two slots) a refresh resumes from.
+ */
+public final class ReplayStates {
+  /** {@code features_dirty} when an import also changed list data, which a resumed replay cannot patch. */
+  private static final String FULL = "full";
+
+  private final Store store;
+
+  public ReplayStates(Store store) {
+    this.store = store;
+  }
+
+  /** Why the features may be stale. */
+  public enum Staleness {
+    /** No import since the last refresh. */
+    FRESH,
+    /** Imports touched some campaigns ({@link #dirtyCampaigns()}). */
+    CAMPAIGNS,
+    /** An import changed subscribers' list data: replay everything. */
+    LIST_DATA
+  }
+
+  public Staleness staleness() {
+    String v = meta(Meta.FEATURES_DIRTY).orElse("0");
+    return v.equals("0") ? Staleness.FRESH : v.equals(FULL) ? Staleness.LIST_DATA : Staleness.CAMPAIGNS;
+  }
+
+  /** The fingerprint of the engagement settings the stored features were computed with. */
+  public Optional<String> settings() {
+    return meta(Meta.FEATURES_SETTINGS);
+  }
+
+  /** Campaigns touched by imports since the last refresh. */
+  public Set<Integer> dirtyCampaigns() {
+    Set<Integer> out = new HashSet<>();
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT campaign_id FROM dirty_campaigns");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the campaigns touched since the last refresh", e);
+    }
+    return out;
+  }
+
+  /** After a refresh: nothing is dirty, and the features are those of {@code settings}. */
+  public void markFresh(String settings) {
+    try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM dirty_campaigns")) {
+      ps.executeUpdate();
+      Meta.set(store.connection(), Meta.FEATURES_DIRTY, "0");
+      Meta.set(store.connection(), Meta.FEATURES_SETTINGS, settings);
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot mark the features fresh", e);
+    }
+  }
+
+  /**
+   * A saved replay state.
+   *
+   * @param turn campaigns replayed into it
+   * @param campaigns their ids, in replay order
+   * @param state the encoded per-subscriber state (its format belongs to the replay)
+   * @param settings the settings' fingerprint it was made with
+   */
+  public record Saved(int turn, int[] campaigns, byte[] state, long asOf, String settings) {}
+
+  public Optional<Saved> load(int slot) {
+    try (PreparedStatement ps = store.connection().prepareStatement(
+        "SELECT turn, campaigns, state, as_of, settings FROM replay_snapshots WHERE slot = ?")) {
+      ps.setInt(1, slot);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Saved(rs.getInt(1), readInts(rs.getBytes(2)), rs.getBytes(3), rs.getLong(4), rs.getString(5)));
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the saved replay state " + slot, e);
+    }
+  }
+
+  public void save(int slot, Saved s) {
+    try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO replay_snapshots (slot, turn, campaigns,"
+        + " state, as_of, settings) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (slot) DO UPDATE SET turn = excluded.turn,"
+        + " campaigns = excluded.campaigns, state = excluded.state, as_of = excluded.as_of, settings = excluded.settings")) {
+      ps.setInt(1, slot);
+      ps.setInt(2, s.turn());
+      ps.setBytes(3, writeInts(s.campaigns()));
+      ps.setBytes(4, s.state());
+      ps.setLong(5, s.asOf());
+      ps.setString(6, s.settings());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot save the replay state " + slot, e);
+    }
+  }
+
+  private Optional<String> meta(String key) {
+    try {
+      return Meta.get(store.connection(), key);
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read " + key, e);
+    }
+  }
+
+  private static byte[] writeInts(int[] a) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(a.length * 4);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (int v : a) {
+        out.writeInt(v);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static int[] readInts(byte[] b) {
+    int[] out = new int[b.length / 4];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((b[4 * i] & 0xff) << 24) | ((b[4 * i + 1] & 0xff) << 16) | ((b[4 * i + 2] & 0xff) << 8) | (b[4 * i + 3] & 0xff);
+    }
+    return out;
+  }
+}
