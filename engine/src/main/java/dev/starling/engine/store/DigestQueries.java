@@ -195,7 +195,8 @@ public final class DigestQueries {
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id"
-          + " WHERE f.received >= ? AND CAST(f.campaigns_opened AS REAL) / f.received >= ? AND f.status = ? ORDER BY s.email")) {
+          + " WHERE f.received >= ? AND " + SqliteReadDialect.ratio("f.campaigns_opened", "f.received")
+          + " >= ? AND f.status = ? ORDER BY s.email")) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);
         ps.setString(3, ACTIVE);
