@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param type what happened
  * @param email the recipient, normalised
- * @param campaignId the campaign the message belongs to; may be {@code null} only for list-level
- *     unsubscribes and complaints
+ * @param campaignId the campaign the message belongs to, as the source tags it; {@code null} when the
+ *     source names none: always allowed for bounces, complaints and unsubscribes (facts about a person),
+ *     and for other events only when {@code message} says something the importer can group them by
  * @param atMillis when it happened, UTC epoch milliseconds
  * @param provider which format produced it ({@code starling}, {@code sendgrid}, ...): the namespace of
  *     {@code providerEventId}
@@ -17,10 +18,14 @@ import java.util.Objects;
  * @param userAgent the opener's or clicker's user agent, as sent
  * @param ip the opener's or clicker's IP, as sent
  * @param url the clicked URL (clicks only)
- * @param bounceKind hard or soft (bounces only, and required there)
+ * @param bounceKind hard, soft or block (bounces only, and required there)
  * @param machineFlag the provider's own verdict on an open or click: {@code TRUE} machine,
  *     {@code FALSE} human, {@code null} when the provider says nothing
  * @param detail the provider's reason or diagnostic text (bounces, complaints), if any
+ * @param smtp the enhanced status code and reply code a bounce came with, or {@code null} when the
+ *     source gives neither (bounces only)
+ * @param message what the source says about the message the event concerns (ESP message or batch id,
+ *     subject, send time), or {@code null}: how an event without a campaign tag is grouped or attached
  */
 public record Event(
     EventType type,
@@ -34,14 +39,20 @@ public record Event(
     String url,
     BounceKind bounceKind,
     Boolean machineFlag,
-    String detail)
+    String detail,
+    SmtpStatus smtp,
+    MessageRef message)
     implements Fact {
 
   public Event {
     Objects.requireNonNull(type, "type");
     email = Subscriber.normalizeEmail(email);
     campaignId = Subscriber.blankToNull(campaignId);
-    if (campaignId == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+    if (message != null && message.isEmpty()) {
+      message = null;
+    }
+    if (campaignId == null && message == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT
+        && type != EventType.BOUNCE) {
       throw new IllegalArgumentException("campaign_id is missing (required for " + type.canonicalName() + " events)");
     }
     if (campaignId != null) {
@@ -61,7 +72,15 @@ public record Event(
     }
     if (type != EventType.BOUNCE) {
       bounceKind = null;
+      smtp = null;
     }
+  }
+
+  /** An event without SMTP codes or message reference, as most sources give it. */
+  public Event(EventType type, String email, String campaignId, long atMillis, String provider, String providerEventId,
+      String userAgent, String ip, String url, BounceKind bounceKind, Boolean machineFlag, String detail) {
+    this(type, email, campaignId, atMillis, provider, providerEventId, userAgent, ip, url, bounceKind, machineFlag,
+        detail, null, null);
   }
 
   /** A simple event with no provider id, agent, URL or flag: the common case for sends and deliveries. */

@@ -13,6 +13,13 @@ import dev.starling.connectors.ses.SesReader;
 import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,7 +139,7 @@ public enum Format {
     }
   },
 
-  DSN("dsn", "Bounce mail: RFC 3464 delivery status notifications, one .eml message or an mbox file") {
+  DSN("dsn", "Bounce mail, one .eml message or an mbox: RFC 3464 DSNs, RFC 5965 complaint reports, qmail/Exim/Sendmail plain-text bounces") {
     @Override
     public FactReader open(InputStream in, String source) {
       return new DsnReader(in, source);
@@ -144,7 +151,7 @@ public enum Format {
     }
   },
 
-  SPREADSHEET("spreadsheet", "Any subscriber list: .xlsx or CSV (comma, semicolon or tab; UTF-8 or Windows-1252), English or Spanish headers") {
+  SPREADSHEET("spreadsheet", "Any subscriber list, or list of unsubscribes, bounces or complaints: .xlsx or CSV (comma, semicolon or tab; UTF-8 or Windows-1252), English or Spanish headers") {
     @Override
     public FactReader open(InputStream in, String source) throws IOException {
       return SpreadsheetReader.open(in, source);
@@ -155,6 +162,8 @@ public enum Format {
       return SpreadsheetReader.looksLikeSpreadsheet(head);
     }
   };
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private final String id;
   private final String description;
@@ -181,7 +190,7 @@ public enum Format {
    */
   public abstract FactReader open(InputStream in, String source) throws IOException;
 
-  /** Whether a file starting with {@code head} (decoded as UTF-8, BOM removed) is of this format. */
+  /** Whether a file starting with {@code head} (decoded as UTF-8 or else Windows-1252, BOM removed) is of this format. */
   abstract boolean sniff(String head);
 
   /** The format of the given name ({@link #id()}), case-insensitively. */
@@ -200,7 +209,7 @@ public enum Format {
    * @param head the first few kilobytes of the file
    */
   public static Optional<Format> detect(byte[] head) {
-    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    String text = decodeHead(head);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
@@ -210,5 +219,21 @@ public enum Format {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The head as UTF-8 when it is valid UTF-8 (a sequence cut by the end of the head is not an error),
+   * else as Windows-1252: what Excel writes for "CSV" on a Spanish Windows, so that a header such as
+   * {@code Correo electrónico;Nombre;País} is recognised in either encoding.
+   */
+  static String decodeHead(byte[] head) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer out = CharBuffer.allocate(head.length);
+    CoderResult r = utf8.decode(ByteBuffer.wrap(head), out, false);
+    if (r.isError()) {
+      return new String(head, WINDOWS_1252);
+    }
+    return out.flip().toString();
   }
 }

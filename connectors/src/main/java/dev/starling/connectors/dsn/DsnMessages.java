@@ -1,10 +1,14 @@
 package dev.starling.connectors.dsn;
 
-import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.Skipped;
+import dev.starling.connectors.SmtpStatus;
+import dev.starling.connectors.Subscriber;
+import dev.starling.connectors.bounce.BounceRules;
+import dev.starling.connectors.bounce.Verdict;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -17,50 +21,72 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns one bounce message, an RFC 3464 delivery status notification
- * ({@code multipart/report; report-type=delivery-status}), into one bounce {@link Event} per failed
- * recipient, or into {@link Rejection}s saying why not. The entry point for one message at a time, as
- * the IMAP importer fetches them; {@link DsnReader} applies it to .eml and mbox files.
+ * Turns one message of a bounce mailbox into what it says: a bounce {@link Event} per failed recipient,
+ * a complaint per complaining recipient, a {@link Skipped} item for what is recognised and not imported,
+ * or a {@link Rejection} saying why not. The entry point for one message at a time; {@link DsnReader}
+ * applies it to .eml and mbox files.
  *
- * <p>Decisions where the RFC leaves room:
+ * <p>What is read, in this order:
+ * <ol>
+ *   <li>RFC 5965 feedback reports (ARF, {@code multipart/report} with a {@code message/feedback-report}
+ *       part): {@link FeedbackReports};</li>
+ *   <li>RFC 3464 delivery status notifications: any {@code multipart/report} with a
+ *       {@code message/delivery-status} part, with or without {@code report-type} (Postfix, Sendmail,
+ *       Exim 4.8x and later, Exchange and Office 365, Gmail, Yahoo and AOL, Amazon SES);</li>
+ *   <li>plain-text bounces: qmail's QSBMF (and Yahoo's older qmail-style notices), Exim's classic
+ *       "Mail delivery failed", Sendmail's pre-DSN "permanent fatal errors": {@link PlainBounces};</li>
+ *   <li>RFC 3834 auto-replies (vacation and out-of-office notices): skipped, counted.</li>
+ * </ol>
+ *
+ * <p>Decisions where the RFCs leave room, for delivery status notifications:
  * <ul>
- *   <li>the address is {@code Original-Recipient} (what we sent to, the subscriber's address) when
- *       present, else {@code Final-Recipient} (which may be a forwarding target);</li>
- *   <li>{@code Status} 5.x.x is a HARD bounce, 4.x.x a SOFT one; but {@code Action: delayed} (and
- *       delivered, relayed, expanded) is a warning or a success, not a bounce, and is rejected with that
- *       reason;</li>
+ *   <li>the address is {@code Original-Recipient} (what we sent to) when it holds an address, else
+ *       {@code Final-Recipient} (which may be a forwarding target);</li>
+ *   <li>{@code Action} is its first word ({@code failed (bad destination mailbox address)} is failed);
+ *       without one the status class decides. {@code delayed} is a delay warning and {@code delivered},
+ *       {@code relayed}, {@code expanded} (or a 2.x.x status) a success notice: both are skipped;</li>
+ *   <li>the class (hard, soft, block) comes from {@link BounceRules} over the status, the reply code and
+ *       the diagnostic, all three kept on the event;</li>
  *   <li>the time is the recipient's {@code Last-Attempt-Date}, else the report's {@code Arrival-Date},
- *       else the bounce's own {@code Date} header;</li>
- *   <li>the detail is {@code Diagnostic-Code} without its type ({@code smtp;}), unfolded and with runs of white space made one space;</li>
- *   <li>the campaign is the first of {@code X-Campaign-Id}, {@code X-Listmonk-Campaign},
- *       {@code X-Mailgun-Tag}, a {@code campaign=} tag in {@code X-SES-MESSAGE-TAGS}, or a
- *       {@code "campaign_id"}/{@code "campaign"} key in {@code X-Mailgun-Variables}, read from the
- *       returned original headers (third part); with none the recipient is rejected, since an event
- *       needs its campaign.</li>
+ *       else the bounce's own {@code Date}: a malformed one falls through to the next;</li>
+ *   <li>a recipient named twice in one report is one bounce (the first failed group);</li>
+ *   <li>the campaign comes from the returned original headers ({@link ReturnedHeaders#campaign()}); a
+ *       bounce without one is kept all the same, with the original's Message-ID, subject and date for
+ *       the importer to attach it to a stored send.</li>
  * </ul>
  */
 public final class DsnMessages {
 
   static final String PROVIDER = "dsn";
-
-  private static final List<String> CAMPAIGN_HEADERS = List.of("X-Campaign-Id", "X-Listmonk-Campaign", "X-Mailgun-Tag");
-  private static final Pattern SES_TAG = Pattern.compile("(?:^|[,;\\s])campaign=([^,;\\s]+)");
-  private static final Pattern MAILGUN_VAR = Pattern.compile("\"campaign(?:_id)?\"\\s*:\\s*\"?([^\",}]+)\"?");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Session SESSION = Session.getInstance(new Properties());
+  private static final Session SESSION = session();
+  private static final Pattern MULTILINE_REPLY = Pattern.compile("([245]\\d\\d)-([245]\\.\\d{1,3}\\.\\d{1,3})\\s+");
 
   private DsnMessages() {}
+
+  /** Where a message came from and how to name it in a reason. */
+  record Where(String source, long number, String which, String about, MimeMessage message) {
+    Rejection reject(String reason, String raw) {
+      return new Rejection(source, number, which + " " + reason, raw);
+    }
+
+    Skipped skip(String reason) {
+      return new Skipped(source, number, reason, about);
+    }
+  }
 
   /**
    * Reads one message from {@code in} (not closed).
@@ -81,163 +107,187 @@ public final class DsnMessages {
   /** As {@link #parse(InputStream, String, long)}, for a message already fetched (e.g. over IMAP). */
   public static List<ReadResult> parse(MimeMessage message, String source, long number) throws IOException {
     String messageId = header(message, "Message-ID");
-    String which = "message " + number + (messageId == null ? "" : " (Message-ID " + messageId + ")");
+    String subject = subject(message);
+    Where where = new Where(source, number, "message " + number + (messageId == null ? "" : " (Message-ID " + messageId + ")"),
+        (messageId == null ? "" : "Message-ID " + messageId + "; ") + subject, message);
     try {
-      ContentType type = new ContentType(message.getContentType() == null ? "text/plain" : message.getContentType());
-      String reportType = type.getParameter("report-type");
-      if (!type.match("multipart/report") || reportType == null || !reportType.equalsIgnoreCase("delivery-status")) {
-        return List.of(new Rejection(source, number, which
-            + " is not a delivery status notification (Content-Type " + type.getBaseType().toLowerCase(Locale.ROOT)
-            + (reportType == null ? "" : "; report-type=" + reportType)
-            + ", expected multipart/report; report-type=delivery-status)", subject(message)));
-      }
-      Multipart parts = (Multipart) message.getContent();
-      InputStream status = null;
-      InternetHeaders original = null;
-      for (int i = 0; i < parts.getCount(); i++) {
-        BodyPart part = parts.getBodyPart(i);
-        if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
-          status = raw(part);
-        } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")
-            || part.isMimeType("message/global-headers")) {
-          try (InputStream o = raw(part)) {
-            original = new InternetHeaders(o);
-          }
+      ContentType type = contentType(message);
+      String body = null;
+      if (type.match("multipart/*")) {
+        Parts parts = Parts.of(message);
+        if (parts.feedback != null) {
+          return FeedbackReports.read(parts.feedback, parts.original, where);
+        }
+        if (parts.status != null) {
+          return deliveryStatus(parts.status, parts.original, where);
+        }
+        if (type.match("multipart/report")) {
+          return List.of(where.reject("is a multipart/report without a message/delivery-status or "
+              + "message/feedback-report part", subject));
+        }
+        body = parts.text;
+        List<ReadResult> plain = PlainBounces.read(body, parts.original, where);
+        if (plain != null) {
+          return plain;
+        }
+      } else if (type.match("text/*")) {
+        body = text(message);
+        List<ReadResult> plain = PlainBounces.read(body, null, where);
+        if (plain != null) {
+          return plain;
         }
       }
-      if (status == null) {
-        return List.of(new Rejection(source, number, which + " is a multipart/report without a message/delivery-status part", subject(message)));
+      if (AutoReplies.isAutoReply(message)) {
+        return List.of(where.skip(AutoReplies.REASON));
       }
-      return recipients(status, original, message, source, number, which);
+      return List.of(where.reject("is not a bounce, a complaint or an auto-reply (Content-Type "
+          + type.getBaseType().toLowerCase(Locale.ROOT) + (type.getParameter("report-type") == null ? ""
+          : "; report-type=" + type.getParameter("report-type")) + "; expected an RFC 3464 delivery status "
+          + "notification, an RFC 5965 feedback report, or a qmail, Exim or Sendmail plain-text bounce)", subject));
     } catch (MessagingException e) {
-      return List.of(new Rejection(source, number, which + " is not a readable delivery status notification: " + e.getMessage(), ""));
+      return List.of(where.reject("is not a readable e-mail: " + e.getMessage(), subject));
     }
   }
 
-  private static List<ReadResult> recipients(InputStream status, InternetHeaders original, MimeMessage message,
-      String source, long number, String which) throws MessagingException, IOException {
+  private static List<ReadResult> deliveryStatus(String text, ReturnedHeaders original, Where where) {
+    StatusFields.Report report = StatusFields.report(text);
+    if (report.recipients().isEmpty()) {
+      return List.of(where.reject("has a delivery-status part with no per-recipient fields", ""));
+    }
     List<ReadResult> out = new ArrayList<>();
-    try (PushbackInputStream in = new PushbackInputStream(status, 1)) {
-      InternetHeaders perMessage = new InternetHeaders(in);
-      String campaign = original == null ? null : campaign(original);
-      List<InternetHeaders> blocks = new ArrayList<>();
-      while (true) {
-        int c = in.read();
-        while (c == '\r' || c == '\n') {
-          c = in.read();
+    Set<String> seen = new HashSet<>();
+    for (StatusFields.Group r : report.recipients()) {
+      String finalRecipient = r.get("Final-Recipient");
+      String statusField = r.get("Status");
+      String actionField = r.get("Action");
+      String raw = "Final-Recipient: " + nullToEmpty(finalRecipient) + "; Action: " + nullToEmpty(actionField)
+          + "; Status: " + nullToEmpty(statusField);
+      String address = address(r.get("Original-Recipient"));
+      if (address == null) {
+        address = typedAddress(finalRecipient);
+      }
+      if (address == null) {
+        out.add(where.reject("has a recipient group without Final-Recipient", raw));
+        continue;
+      }
+      String diagnostic = diagnostic(r.get("Diagnostic-Code"));
+      SmtpStatus smtp;
+      try {
+        smtp = SmtpStatus.of(statusField, diagnostic);
+      } catch (IllegalArgumentException e) {
+        smtp = null;
+      }
+      String action = actionField == null ? null : actionField.split("[\\s(]", 2)[0].toLowerCase(Locale.ROOT);
+      if (action == null || action.isEmpty()) {
+        action = smtp == null ? "failed" : smtp.statusClass() == 2 ? "delivered" : "failed";
+      }
+      switch (action) {
+        case "delivered", "relayed", "expanded" -> {
+          out.add(where.skip("delivery success notice (Action: " + action + ")"));
+          continue;
         }
-        if (c < 0) {
-          break;
+        case "delayed" -> {
+          out.add(where.skip("delay warning (Action: delayed)"));
+          continue;
         }
-        in.unread(c);
-        blocks.add(new InternetHeaders(in));
+        case "failed" -> {
+          // below
+        }
+        default -> {
+          out.add(where.reject("recipient " + address + ": Action must be failed, delayed, delivered, relayed or "
+              + "expanded but was '" + actionField + "'", raw));
+          continue;
+        }
       }
-      for (InternetHeaders r : blocks) {
-        out.add(recipient(r, perMessage, campaign, original != null, message, source, number, which));
+      if (smtp == null) {
+        out.add(where.reject("recipient " + address + ": Status must be an RFC 3463 code like 5.1.1 but was '"
+            + nullToEmpty(statusField) + "'", raw));
+        continue;
       }
-      if (blocks.isEmpty()) {
-        out.add(new Rejection(source, number, which + " has a delivery-status part with no per-recipient fields", ""));
+      if (smtp.statusClass() == 2) {
+        out.add(where.skip("delivery success notice (Action: failed with Status " + smtp.enhanced() + ")"));
+        continue;
       }
+      if (!seen.add(address.toLowerCase(Locale.ROOT))) {
+        continue; // one recipient named twice in one report is one bounce
+      }
+      Long at = firstTime(r.get("Last-Attempt-Date"), report.perMessage().get("Arrival-Date"), where);
+      if (at == null) {
+        out.add(where.reject("recipient " + address + ": has no time: no readable Last-Attempt-Date, Arrival-Date or "
+            + "Date header", raw));
+        continue;
+      }
+      out.add(bounce(where, address, at, smtp, diagnostic, original, raw));
     }
     return out;
   }
 
-  private static ReadResult recipient(InternetHeaders r, InternetHeaders perMessage, String campaign, boolean hasOriginal,
-      MimeMessage message, String source, long number, String which) throws MessagingException {
-    String address = address(field(r, "Original-Recipient"));
-    if (address == null) {
-      address = address(field(r, "Final-Recipient"));
-    }
-    String statusCode = field(r, "Status");
-    String action = field(r, "Action");
-    String raw = "Final-Recipient: " + nullToEmpty(field(r, "Final-Recipient")) + "; Action: " + nullToEmpty(action)
-        + "; Status: " + nullToEmpty(statusCode);
-    if (address == null) {
-      return new Rejection(source, number, which + " has a recipient block without Final-Recipient", raw);
-    }
-    if (statusCode == null || !statusCode.strip().matches("[245]\\.\\d{1,3}\\.\\d{1,3}.*")) {
-      return new Rejection(source, number, which + " recipient " + address
-          + ": Status must be an RFC 3463 code like 5.1.1 but was '" + nullToEmpty(statusCode) + "'", raw);
-    }
-    String a = action == null ? "failed" : action.strip().toLowerCase(Locale.ROOT);
-    char cls = statusCode.strip().charAt(0);
-    if (!a.equals("failed") || cls == '2') {
-      return new Rejection(source, number, which + " recipient " + address + ": Action '" + a + "' with Status "
-          + statusCode.strip() + " is not a bounce (only Action: failed with a 4.x.x or 5.x.x status is)", raw);
-    }
-    if (campaign == null) {
-      return new Rejection(source, number, which + " recipient " + address
-          + ": no campaign id in the returned headers (looked for " + String.join(", ", CAMPAIGN_HEADERS)
-          + ", a campaign= tag in X-SES-MESSAGE-TAGS and X-Mailgun-Variables"
-          + (hasOriginal ? ")" : "; the report has no original message or headers part)"), raw);
-    }
-    long at;
+  /** A bounce event for one failed recipient, classified by the rule table; a rejection if the address is bad. */
+  static ReadResult bounce(Where where, String address, long at, SmtpStatus smtp, String diagnostic,
+      ReturnedHeaders original, String raw) {
+    Verdict verdict = BounceRules.standard().classify(smtp, diagnostic);
     try {
-      at = time(field(r, "Last-Attempt-Date"), field(perMessage, "Arrival-Date"), message);
+      return new Event(EventType.BOUNCE, address, original.campaign(), at, PROVIDER, null, null, null, null,
+          verdict.kind(), null, diagnostic, smtp, original.message());
     } catch (IllegalArgumentException e) {
-      return new Rejection(source, number, which + " recipient " + address + ": " + e.getMessage(), raw);
-    }
-    String diagnostic = field(r, "Diagnostic-Code");
-    if (diagnostic != null && diagnostic.indexOf(';') > 0) {
-      diagnostic = diagnostic.substring(diagnostic.indexOf(';') + 1);
-    }
-    try {
-      return new Event(EventType.BOUNCE, address, campaign, at, PROVIDER, null, null, null, null,
-          cls == '5' ? BounceKind.HARD : BounceKind.SOFT, null, diagnostic == null ? null : diagnostic.strip());
-    } catch (IllegalArgumentException e) {
-      return new Rejection(source, number, which + " recipient: " + e.getMessage(), raw);
+      return where.reject("recipient: " + e.getMessage(), raw);
     }
   }
 
-  private static long time(String lastAttempt, String arrival, MimeMessage message) throws MessagingException {
+  /** The first readable time of {@code candidates} (RFC 5322 dates), else the message's Date header, else null. */
+  static Long firstTime(String lastAttempt, String arrival, Where where) {
     for (String s : new String[] {lastAttempt, arrival}) {
       if (s != null) {
-        return rfc5322(s);
+        try {
+          return rfc5322(s);
+        } catch (IllegalArgumentException e) {
+          // a malformed date falls through to the next source of time
+        }
       }
     }
-    Date sent = message.getSentDate();
-    if (sent == null) {
-      throw new IllegalArgumentException("has no time: no Last-Attempt-Date, Arrival-Date or Date header");
+    try {
+      Date sent = where.message().getSentDate();
+      return sent == null ? null : sent.getTime();
+    } catch (MessagingException e) {
+      return null;
     }
-    return sent.getTime();
   }
 
   static long rfc5322(String s) {
     try {
       return new MailDateFormat().parse(s.strip()).getTime();
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
       throw new IllegalArgumentException("date must be an RFC 5322 date like 'Tue, 14 Jan 2025 10:00:00 +0000' but was '"
           + s.strip() + "'", e);
     }
   }
 
-  /** The campaign id in the original message's headers, or {@code null}. */
-  static String campaign(InternetHeaders h) {
-    for (String name : CAMPAIGN_HEADERS) {
-      String v = field(h, name);
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
+  /**
+   * {@code smtp; 550-5.1.1 The email ...  550-5.1.1 double-checking ...} → {@code 550-5.1.1 The email ...
+   * double-checking ...}: the type dropped, and the code a multi-line reply repeats on every line said once.
+   */
+  static String diagnostic(String field) {
+    if (field == null) {
+      return null;
     }
-    String ses = field(h, "X-SES-MESSAGE-TAGS");
-    if (ses != null) {
-      Matcher m = SES_TAG.matcher(ses);
-      if (m.find()) {
-        return m.group(1);
-      }
+    String d = field;
+    int semi = d.indexOf(';');
+    if (semi > 0 && semi < 12 && d.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+      d = d.substring(semi + 1);
     }
-    String vars = field(h, "X-Mailgun-Variables");
-    if (vars != null) {
-      Matcher m = MAILGUN_VAR.matcher(vars);
-      if (m.find()) {
-        return m.group(1).strip();
-      }
+    d = d.replaceAll("\\s+", " ").strip();
+    Matcher m = MULTILINE_REPLY.matcher(d);
+    if (m.lookingAt()) {
+      String code = m.group(1);
+      String enhanced = m.group(2);
+      d = code + " " + enhanced + " " + d.substring(m.end())
+          .replaceAll("\\s" + code + "[ -]" + Pattern.quote(enhanced) + "(?=\\s|$)", "").strip();
     }
-    return null;
+    return d.isEmpty() ? null : d;
   }
 
-  /** {@code rfc822; user@example.org} → {@code user@example.org}. */
-  private static String address(String typed) {
+  /** {@code rfc822; user@example.org} → {@code user@example.org}; {@code null} when it holds no address. */
+  static String typedAddress(String typed) {
     if (typed == null) {
       return null;
     }
@@ -246,12 +296,21 @@ public final class DsnMessages {
     return a.isEmpty() ? null : a;
   }
 
-  private static String field(InternetHeaders h, String name) {
-    String v = h.getHeader(name, null);
-    return v == null ? null : WHITESPACE.matcher(MimeUtility.unfold(v)).replaceAll(" ").strip();
+  /** An {@code Original-Recipient}'s address when it is a usable one, else {@code null}. */
+  private static String address(String typed) {
+    String a = typedAddress(typed);
+    if (a == null) {
+      return null;
+    }
+    try {
+      Subscriber.normalizeEmail(a);
+      return a;
+    } catch (IllegalArgumentException e) {
+      return null; // some MTAs write an x400 or a mangled original here; Final-Recipient then
+    }
   }
 
-  private static String header(MimeMessage m, String name) throws IOException {
+  static String header(MimeMessage m, String name) {
     try {
       String v = m.getHeader(name, null);
       return v == null ? null : v.strip();
@@ -269,15 +328,85 @@ public final class DsnMessages {
     }
   }
 
-  /** The part's body, transfer-decoded but not parsed by a content handler. */
-  private static InputStream raw(Part part) throws MessagingException, IOException {
-    if (part instanceof jakarta.mail.internet.MimeBodyPart mbp) {
-      return mbp.getInputStream();
+  private static ContentType contentType(Part part) throws MessagingException {
+    String t = part.getContentType();
+    try {
+      return new ContentType(t == null ? "text/plain" : t);
+    } catch (jakarta.mail.internet.ParseException e) {
+      return new ContentType("text/plain"); // a mangled Content-Type: RFC 2045 says treat it as text/plain
     }
-    return part.getInputStream();
   }
 
-  private static String nullToEmpty(String s) {
+  /** A text part's content as a string, decoded with its charset (ISO-8859-1 when unknown). */
+  static String text(Part part) throws IOException, MessagingException {
+    byte[] bytes;
+    try (InputStream in = part.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    Charset cs = StandardCharsets.ISO_8859_1;
+    String name = contentType(part).getParameter("charset");
+    if (name != null) {
+      try {
+        cs = Charset.forName(MimeUtility.javaCharset(name.strip()));
+      } catch (RuntimeException e) {
+        cs = StandardCharsets.ISO_8859_1;
+      }
+    }
+    return new String(bytes, cs);
+  }
+
+  /** The parts of a multipart message that matter here, found depth-first (not inside a returned message). */
+  private static final class Parts {
+    String status;
+    String feedback;
+    String text;
+    ReturnedHeaders original = ReturnedHeaders.NONE;
+
+    static Parts of(Part message) throws MessagingException, IOException {
+      Parts p = new Parts();
+      p.walk(message, 0);
+      return p;
+    }
+
+    private void walk(Part part, int depth) throws MessagingException, IOException {
+      if (depth > 4) {
+        return;
+      }
+      if (part.isMimeType("multipart/*")) {
+        Multipart mp = (Multipart) part.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+          BodyPart b = mp.getBodyPart(i);
+          walk(b, depth + 1);
+        }
+        return;
+      }
+      if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+        status = status == null ? text(part) : status;
+      } else if (part.isMimeType("message/feedback-report")) {
+        feedback = feedback == null ? text(part) : feedback;
+      } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")
+          || part.isMimeType("message/global-headers") || part.isMimeType("message/global")) {
+        if (!original.present()) {
+          try (InputStream in = part.getInputStream()) {
+            original = ReturnedHeaders.of(new InternetHeaders(in));
+          }
+        }
+      } else if (part.isMimeType("text/plain") && text == null && depth > 0) {
+        text = text(part);
+      }
+    }
+  }
+
+  private static Session session() {
+    Properties p = new Properties();
+    // a message cut at the size limit (DsnReader keeps the first megabyte) has no closing boundary
+    p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+    p.setProperty("mail.mime.multipart.allowempty", "true");
+    p.setProperty("mail.mime.parameters.strict", "false");
+    return Session.getInstance(p);
+  }
+
+  static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }
 }

@@ -3,44 +3,50 @@ package dev.starling.connectors.dsn;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Bounce events from a single .eml message or an mbox file, one message at a time: an mbox is split on
- * its {@code From } separator lines (at the start of the file or after a blank line; {@code >From }
- * lines are unquoted one level, as mboxrd writes them), and only the current message is held in memory.
- * Each message goes through {@link DsnMessages#parse(InputStream, String, long)}; a message that is not
- * a DSN is a rejection naming its number and Message-ID.
+ * Bounce mail from a single .eml message or an mbox file, one message at a time: {@link MailSplitter}
+ * cuts the file and keeps the first {@value #KEEP_BYTES} bytes of each message (the rest, usually the
+ * returned copy of a large message, is read past and never held); each message goes through
+ * {@link DsnMessages#parse(InputStream, String, long)}.
  */
 public final class DsnReader implements FactReader {
 
+  /** How much of each message is read: a report and the returned headers fit many times over. */
+  static final int KEEP_BYTES = 1 << 20;
+
+  // Subjects of the bounce notices MTAs send, for telling a bounce mailbox from any other mail file.
+  private static final Pattern BOUNCE_HINTS = Pattern.compile("multipart/report|mailer-daemon|postmaster@|auto-submitted:"
+      + "|^subject: *(undeliverable|undelivered|mail delivery failed|delivery status notification|returned mail"
+      + "|failure notice|delivery failure|non ?delivery|abuse report|complaint)", Pattern.MULTILINE);
+
   private final String source;
-  private final BufferedInputStream in;
+  private final MailSplitter messages;
   private final Deque<ReadResult> pending = new ArrayDeque<>();
-  private boolean mbox;
-  private boolean started;
-  private boolean eof;
   private long number;
-  private byte[] lookahead; // the "From " line that starts the next message, already read
 
   public DsnReader(InputStream in, String source) {
-    this.in = new BufferedInputStream(in, 1 << 16);
+    this.messages = new MailSplitter(in, KEEP_BYTES);
     this.source = source;
   }
 
-  /** Whether {@code head} is an e-mail or mbox holding a delivery status notification. */
+  /**
+   * Whether {@code head} is an e-mail or an mbox of bounce mail: mail headers, and a report, a
+   * mailer-daemon or postmaster sender, an {@code Auto-Submitted} header or a bounce notice's subject.
+   */
   public static boolean looksLikeDsn(String head) {
     String h = head.toLowerCase(Locale.ROOT);
     boolean mail = h.startsWith("from ") || h.startsWith("return-path:") || h.startsWith("received:")
-        || h.contains("\nmime-version:") || h.startsWith("mime-version:") || h.contains("\ncontent-type:");
-    return mail && h.contains("multipart/report") && h.contains("delivery-status");
+        || h.startsWith("delivered-to:") || h.contains("\nmime-version:") || h.startsWith("mime-version:")
+        || h.contains("\ncontent-type:");
+    return mail && BOUNCE_HINTS.matcher(h).find();
   }
 
   @Override
@@ -51,95 +57,20 @@ public final class DsnReader implements FactReader {
   @Override
   public ReadResult next() throws IOException {
     while (pending.isEmpty()) {
-      byte[] message = nextMessage();
+      MailSplitter.Piece message = messages.next();
       if (message == null) {
         return null;
       }
       number++;
-      if (isBlank(message)) {
+      if (isBlank(message.head())) {
         continue;
       }
-      pending.addAll(DsnMessages.parse(new ByteArrayInputStream(message), source, number));
+      pending.addAll(DsnMessages.parse(new ByteArrayInputStream(message.head()), source, number));
       if (pending.isEmpty()) {
         pending.add(new Rejection(source, number, "message " + number + " yielded nothing", ""));
       }
     }
     return pending.poll();
-  }
-
-  /** The bytes of the next message without its mbox separator, or {@code null} at the end. */
-  private byte[] nextMessage() throws IOException {
-    if (eof) {
-      return null;
-    }
-    if (!started) {
-      started = true;
-      byte[] first = readLine();
-      if (first == null) {
-        eof = true;
-        return null;
-      }
-      if (startsWith(first, "From ")) {
-        mbox = true;
-      } else {
-        lookahead = first; // a single message: its first line is a header
-      }
-    }
-    ByteArrayOutputStream message = new ByteArrayOutputStream();
-    if (lookahead != null) {
-      message.write(lookahead);
-      lookahead = null;
-    }
-    boolean previousBlank = false;
-    while (true) {
-      byte[] line = readLine();
-      if (line == null) {
-        eof = true;
-        return message.toByteArray();
-      }
-      if (mbox && previousBlank && startsWith(line, "From ")) {
-        return message.toByteArray();
-      }
-      previousBlank = line.length == 1 || (line.length == 2 && line[0] == '\r');
-      if (mbox && isQuotedFrom(line)) {
-        message.write(line, 1, line.length - 1);
-      } else {
-        message.write(line);
-      }
-    }
-  }
-
-  /** One line including its terminator, or {@code null} at the end. */
-  private byte[] readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    int c;
-    while ((c = in.read()) >= 0) {
-      line.write(c);
-      if (c == '\n') {
-        break;
-      }
-    }
-    return line.size() == 0 ? null : line.toByteArray();
-  }
-
-  private static boolean isQuotedFrom(byte[] line) {
-    int i = 0;
-    while (i < line.length && line[i] == '>') {
-      i++;
-    }
-    return i > 0 && line.length - i >= 5 && new String(line, i, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("From ");
-  }
-
-  private static boolean startsWith(byte[] line, String prefix) {
-    if (line.length < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (line[i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isBlank(byte[] message) {
@@ -153,6 +84,6 @@ public final class DsnReader implements FactReader {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    messages.close();
   }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.SmtpStatus;
+import dev.starling.connectors.bounce.BounceRules;
 import dev.starling.connectors.json.Json;
 import dev.starling.connectors.json.JsonEventReader;
 import dev.starling.connectors.json.JsonRecord;
@@ -22,7 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Mapping: {@code accepted} → SEND, {@code delivered} → DELIVERY, {@code opened} → OPEN,
  * {@code clicked} → CLICK, {@code unsubscribed} → UNSUBSCRIBE, {@code complained} → COMPLAINT,
- * {@code failed} with {@code severity: permanent} → BOUNCE HARD. Rejected with a reason instead:
+ * {@code failed} with {@code severity: permanent} → BOUNCE, classed by {@link BounceRules} from
+ * {@code delivery-status} ({@code code}, {@code enhanced-code}, {@code message}; all kept), HARD when
+ * they say no more than the class digit. Rejected with a reason instead:
  * {@code failed} with {@code severity: temporary} (Mailgun retries; like SendGrid {@code deferred} it
  * is a delay, not a bounce), {@code failed} with a {@code suppress-*} reason (Mailgun refused to send to
  * an address it already suppresses: not a new bounce), {@code rejected} and {@code stored}.
@@ -33,8 +38,10 @@ import java.util.function.Consumer;
  * pitfall 5, and SendGrid's same policy for GoogleImageProxy), so it is a real open without device data.
  *
  * <p>Campaign: {@code user-variables.campaign_id} (the variables may also arrive as a JSON-encoded
- * string), else the first tag. The provider event id is {@code id/epochMillis}: Mailgun ids are unique
- * only within a day. Timestamps are float epoch seconds.
+ * string), else the first tag; an event with neither keeps {@code message.headers.message-id} (one for
+ * a whole batch send) and {@code message.headers.subject}, by which the importer groups it. The provider
+ * event id is {@code id/epochMillis}: Mailgun ids are unique only within a day. Timestamps are float
+ * epoch seconds.
  */
 public final class MailgunReader extends JsonEventReader {
 
@@ -62,6 +69,7 @@ public final class MailgunReader extends JsonEventReader {
     EventType type;
     BounceKind kind = null;
     String detail = null;
+    SmtpStatus smtp = null;
     switch (name) {
       case "accepted" -> type = EventType.SEND;
       case "delivered" -> type = EventType.DELIVERY;
@@ -87,11 +95,12 @@ public final class MailgunReader extends JsonEventReader {
           return;
         }
         type = EventType.BOUNCE;
-        kind = BounceKind.HARD;
         detail = Json.text(e, "delivery-status", "message");
         if (detail == null) {
           detail = Json.text(e, "delivery-status", "description");
         }
+        smtp = codes(e.path("delivery-status"), detail);
+        kind = BounceRules.standard().classify(smtp, detail, BounceKind.HARD);
         if (detail == null) {
           detail = reason;
         }
@@ -109,9 +118,13 @@ public final class MailgunReader extends JsonEventReader {
           + "unsubscribed, complained, failed, rejected, stored but was '" + name + "'");
     }
     String campaign = campaign(e);
-    if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+    MessageRef ref = campaign != null ? null
+        : new MessageRef(Json.text(e, "message", "headers", "message-id"), null,
+            Json.text(e, "message", "headers", "subject"), null);
+    if (campaign == null && ref.messageId() == null && ref.subject() == null && type != EventType.UNSUBSCRIBE
+        && type != EventType.COMPLAINT && type != EventType.BOUNCE) {
       throw new IllegalArgumentException("no campaign for this " + name + " event: expected "
-          + "'user-variables.campaign_id' or a tag");
+          + "'user-variables.campaign_id' or a tag, or a 'message.headers.message-id' to group it by");
     }
     boolean engagement = type == EventType.OPEN || type == EventType.CLICK;
     long at = Json.time(e, "timestamp");
@@ -119,6 +132,7 @@ public final class MailgunReader extends JsonEventReader {
     EventType t = type;
     BounceKind k = kind;
     String d = detail;
+    SmtpStatus codes = smtp;
     out.accept(attempt(record, () -> new Event(
         t,
         Json.text(e, "recipient"),
@@ -131,7 +145,20 @@ public final class MailgunReader extends JsonEventReader {
         t == EventType.CLICK ? Json.text(e, "url") : null,
         k,
         engagement ? machine(e.path("client-info").path("bot")) : null,
-        d)));
+        d,
+        codes,
+        ref)));
+  }
+
+  /** The codes of a {@code delivery-status}: {@code enhanced-code} or the one in the message, and {@code code}. */
+  private static SmtpStatus codes(JsonNode status, String text) {
+    SmtpStatus found = SmtpStatus.of(Json.text(status, "enhanced-code"), text);
+    String code = Json.text(status, "code");
+    Integer reply = code != null && code.matches("[245]\\d\\d") ? Integer.valueOf(code) : null;
+    if (reply == null || found != null && found.reply() != null) {
+      return found;
+    }
+    return new SmtpStatus(found == null ? null : found.enhanced(), reply);
   }
 
   /** Mailgun's bot verdict as a machine flag; see the class comment for {@code gmail}. */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.SmtpStatus;
 import dev.starling.connectors.Subscriber;
+import dev.starling.connectors.bounce.BounceRules;
 import dev.starling.connectors.json.Json;
 import dev.starling.connectors.json.JsonEventReader;
 import dev.starling.connectors.json.JsonRecord;
@@ -20,11 +23,14 @@ import java.util.function.Consumer;
  * told apart by {@code RecordType}.
  *
  * <p>Mapping: {@code Delivery} → DELIVERY, {@code Open} → OPEN, {@code Click} → CLICK
- * ({@code OriginalLink}), {@code SpamComplaint} → COMPLAINT, {@code Bounce} by {@code Type}:
- * {@code HardBounce} and {@code BadEmailAddress} = HARD; {@code SoftBounce}, {@code Transient},
- * {@code DnsError} and {@code Blocked} = SOFT; a Bounce of {@code Type} {@code SpamComplaint} = COMPLAINT;
- * every other type ({@code AutoResponder}, {@code AddressChange}, {@code ChallengeVerification}, …) is
- * not a delivery failure and is rejected with its type named. {@code SubscriptionChange} with
+ * ({@code OriginalLink}), {@code SpamComplaint} → COMPLAINT, {@code Bounce} classed by {@link BounceRules}
+ * from {@code Details} (else {@code Description}) where that says more than a class digit, else by
+ * {@code Type}: {@code HardBounce} and {@code BadEmailAddress} = HARD; {@code SoftBounce},
+ * {@code Transient} and {@code DnsError} = SOFT; {@code Blocked}, {@code ContentRelated},
+ * {@code SpamNotification}, {@code VirusNotification} and {@code DMARCPolicy} = BLOCK. A Bounce of
+ * {@code Type} {@code SpamComplaint} = COMPLAINT, of {@code Type} {@code Unsubscribe} (the recipient's
+ * unsubscribe request) = UNSUBSCRIBE; every other type ({@code AutoResponder}, {@code AddressChange},
+ * {@code ChallengeVerification}, …) is not a delivery failure and is rejected with its type named. {@code SubscriptionChange} with
  * {@code SuppressSending: true}: {@code ManualSuppression} = UNSUBSCRIBE when the {@code Origin} is the
  * recipient (a suppression by the Customer or an Admin is the sender's decision, not an unsubscribe,
  * and is rejected), {@code HardBounce} = BOUNCE HARD, {@code SpamComplaint} = COMPLAINT;
@@ -70,16 +76,30 @@ public final class PostmarkReader extends JsonEventReader {
       case "Bounce" -> {
         String type = Json.text(e, "Type");
         String detail = Json.text(e, "Details") != null ? Json.text(e, "Details") : Json.text(e, "Description");
+        BounceKind postmark = switch (type == null ? "" : type) {
+          case "HardBounce", "BadEmailAddress" -> BounceKind.HARD;
+          case "SoftBounce", "Transient", "DnsError" -> BounceKind.SOFT;
+          case "Blocked", "ContentRelated", "SpamNotification", "VirusNotification", "DMARCPolicy" -> BounceKind.BLOCK;
+          default -> null;
+        };
         switch (type == null ? "" : type) {
-          case "HardBounce", "BadEmailAddress" ->
-              out.accept(event(record, EventType.BOUNCE, "Email", "BouncedAt", campaign, BounceKind.HARD, detail));
-          case "SoftBounce", "Transient", "DnsError", "Blocked" ->
-              out.accept(event(record, EventType.BOUNCE, "Email", "BouncedAt", campaign, BounceKind.SOFT, detail));
           case "SpamComplaint" ->
               out.accept(event(record, EventType.COMPLAINT, "Email", "BouncedAt", campaign, null, detail));
+          case "Unsubscribe" ->
+              out.accept(event(record, EventType.UNSUBSCRIBE, "Email", "BouncedAt", campaign, null, "Unsubscribe request"));
           case "" -> throw new IllegalArgumentException("bounce field 'Type' is missing");
-          default -> out.accept(record.reject(source, "Bounce of Type '" + type + "' is not imported: it is not a "
-              + "delivery failure (only HardBounce, BadEmailAddress, SoftBounce, Transient, DnsError and Blocked are)"));
+          default -> {
+            if (postmark == null) {
+              out.accept(record.reject(source, "Bounce of Type '" + type + "' is not imported: it is not a delivery "
+                  + "failure (only HardBounce, BadEmailAddress, SoftBounce, Transient, DnsError, Blocked, ContentRelated, "
+                  + "SpamNotification, VirusNotification and DMARCPolicy are)"));
+              return;
+            }
+            String text = detail == null ? null : detail.replaceFirst("^\\s*[A-Za-z-]+;\\s*", "");
+            SmtpStatus smtp = text == null ? null : SmtpStatus.of(null, text);
+            out.accept(event(record, EventType.BOUNCE, "Email", "BouncedAt", campaign,
+                BounceRules.standard().classify(smtp, text, postmark), detail, smtp));
+          }
         }
       }
       case "SubscriptionChange" -> {
@@ -119,12 +139,19 @@ public final class PostmarkReader extends JsonEventReader {
 
   private ReadResult event(JsonRecord record, EventType type, String emailField, String timeField, String campaign,
       BounceKind kind, String detail) {
+    return event(record, type, emailField, timeField, campaign, kind, detail, null);
+  }
+
+  private ReadResult event(JsonRecord record, EventType type, String emailField, String timeField, String campaign,
+      BounceKind kind, String detail, SmtpStatus smtp) {
     JsonNode e = record.node();
     boolean engagement = type == EventType.OPEN || type == EventType.CLICK;
+    MessageRef ref = campaign != null ? null : new MessageRef(Json.text(e, "MessageID"), null, Json.text(e, "Subject"), null);
     return attempt(record, () -> {
-      if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+      if (campaign == null && ref.messageId() == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT
+          && type != EventType.BOUNCE) {
         throw new IllegalArgumentException("no campaign for this " + Json.text(e, "RecordType") + " record: expected "
-            + "'Tag' or 'Metadata.campaign_id'");
+            + "'Tag' or 'Metadata.campaign_id', or a 'MessageID' to group it by");
       }
       String email = Subscriber.normalizeEmail(Json.text(e, emailField));
       long at = Json.time(e, timeField);
@@ -137,7 +164,7 @@ public final class PostmarkReader extends JsonEventReader {
           engagement ? Json.text(e, "UserAgent") : null,
           engagement ? Json.text(e, "Geo", "IP") : null,
           type == EventType.CLICK ? Json.text(e, "OriginalLink") : null,
-          kind, null, detail);
+          kind, null, detail, smtp, ref);
     });
   }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.SmtpStatus;
+import dev.starling.connectors.bounce.BounceRules;
 import dev.starling.connectors.json.Json;
 import dev.starling.connectors.json.JsonEventReader;
 import dev.starling.connectors.json.JsonRecord;
@@ -19,8 +22,11 @@ import java.util.function.Consumer;
  * (NDJSON, as webhook receivers log them); a line may also hold a whole POST body array.
  *
  * <p>Mapping: {@code processed} → SEND, {@code delivered} → DELIVERY, {@code open} → OPEN,
- * {@code click} → CLICK, {@code bounce} → BOUNCE ({@code type} {@code bounce} = HARD, {@code blocked}
- * = SOFT; without a {@code type}, a 4.x.x {@code status} = SOFT, else HARD), {@code spamreport} →
+ * {@code click} → CLICK, {@code bounce} → BOUNCE (classed by {@link BounceRules} from {@code status}
+ * and {@code reason}, both kept; where they say no more than the class digit, SendGrid's
+ * {@code bounce_classification} decides (Invalid Address = HARD; Technical, Mailbox Unavailable = SOFT;
+ * Content, Reputation, Frequency or Volume = BLOCK), else its {@code type}: {@code bounce} = HARD,
+ * {@code blocked} = BLOCK; without either, a 4.x.x {@code status} = SOFT, else HARD), {@code spamreport} →
  * COMPLAINT, {@code unsubscribe} and {@code group_unsubscribe} → UNSUBSCRIBE (the group one with
  * detail "suppression group N only").
  *
@@ -33,7 +39,11 @@ import java.util.function.Consumer;
  * is the machine flag of opens ({@code null} when absent, as on old events); user agent and IP are kept
  * for opens and clicks only (on other events {@code ip} is SendGrid's sending IP); the campaign is the
  * {@code campaign_id} custom arg, else {@code marketing_campaign_id}, else {@code singlesend_id}, else
- * the first {@code category}; {@code timestamp} is epoch seconds as a number or a string.
+ * the first {@code category}; {@code timestamp} is epoch seconds as a number or a string. An event with
+ * none of these keeps its {@code sg_message_id}, whose part before the first dot is the id of the send
+ * request it came from (the batch): the importer groups such events by it. Detected by {@code event}
+ * with {@code sg_event_id}, {@code sg_message_id}, {@code smtp-id}, or {@code email} and
+ * {@code timestamp} (older and hand-exported events carry no ids).
  */
 public final class SendGridReader extends JsonEventReader {
 
@@ -47,7 +57,8 @@ public final class SendGridReader extends JsonEventReader {
   public static boolean looksLikeSendGrid(String head) {
     return Json.headHasKeys(head, "event", "sg_event_id")
         || Json.headHasKeys(head, "event", "sg_message_id")
-        || Json.headHasKeys(head, "event", "smtp-id");
+        || Json.headHasKeys(head, "event", "smtp-id")
+        || Json.headHasKeys(head, "event", "email", "timestamp");
   }
 
   @Override
@@ -60,6 +71,7 @@ public final class SendGridReader extends JsonEventReader {
     EventType type;
     BounceKind kind = null;
     String detail = null;
+    SmtpStatus smtp = null;
     switch (name) {
       case "processed" -> type = EventType.SEND;
       case "delivered" -> type = EventType.DELIVERY;
@@ -67,8 +79,10 @@ public final class SendGridReader extends JsonEventReader {
       case "click" -> type = EventType.CLICK;
       case "bounce" -> {
         type = EventType.BOUNCE;
-        kind = bounceKind(Json.text(e, "type"), Json.text(e, "status"));
         detail = Json.text(e, "reason") != null ? Json.text(e, "reason") : Json.text(e, "status");
+        smtp = SmtpStatus.of(Json.text(e, "status"), Json.text(e, "reason"));
+        kind = BounceRules.standard().classify(smtp, Json.text(e, "reason"),
+            bounceKind(Json.text(e, "bounce_classification"), Json.text(e, "type"), Json.text(e, "status")));
       }
       case "spamreport" -> type = EventType.COMPLAINT;
       case "unsubscribe" -> type = EventType.UNSUBSCRIBE;
@@ -98,14 +112,20 @@ public final class SendGridReader extends JsonEventReader {
           + name + "'");
     }
     String campaign = campaign(e);
-    if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
+    String messageId = Json.text(e, "sg_message_id");
+    MessageRef ref = campaign != null || messageId == null ? null
+        : new MessageRef(messageId, messageId.contains(".") ? messageId.substring(0, messageId.indexOf('.')) : messageId,
+            null, null);
+    if (campaign == null && ref == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT
+        && type != EventType.BOUNCE) {
       throw new IllegalArgumentException("no campaign for this " + name + " event: expected a 'campaign_id' "
-          + "custom arg, 'marketing_campaign_id', 'singlesend_id' or a 'category'");
+          + "custom arg, 'marketing_campaign_id', 'singlesend_id' or a 'category', or an 'sg_message_id' to group it by");
     }
     boolean engagement = type == EventType.OPEN || type == EventType.CLICK;
     EventType t = type;
     BounceKind k = kind;
     String d = detail;
+    SmtpStatus codes = smtp;
     out.accept(attempt(record, () -> new Event(
         t,
         Json.text(e, "email"),
@@ -118,7 +138,9 @@ public final class SendGridReader extends JsonEventReader {
         t == EventType.CLICK ? Json.text(e, "url") : null,
         k,
         t == EventType.OPEN ? Json.bool(e, "sg_machine_open") : null,
-        d)));
+        d,
+        codes,
+        ref)));
   }
 
   private static String campaign(JsonNode e) {
@@ -131,11 +153,28 @@ public final class SendGridReader extends JsonEventReader {
     return Json.first(e, "category");
   }
 
-  private static BounceKind bounceKind(String type, String status) {
+  /** SendGrid's own verdict: its classification, else its type, else the status class. */
+  private static BounceKind bounceKind(String classification, String type, String status) {
+    if (classification != null) {
+      switch (classification) {
+        case "Invalid Address" -> {
+          return BounceKind.HARD;
+        }
+        case "Technical", "Mailbox Unavailable" -> {
+          return BounceKind.SOFT;
+        }
+        case "Content", "Reputation", "Frequency or Volume" -> {
+          return BounceKind.BLOCK;
+        }
+        default -> {
+          // Unclassified, or a class SendGrid adds later: the type decides
+        }
+      }
+    }
     if (type != null) {
       return switch (type) {
         case "bounce" -> BounceKind.HARD;
-        case "blocked" -> BounceKind.SOFT;
+        case "blocked" -> BounceKind.BLOCK;
         default -> throw new IllegalArgumentException("bounce field 'type' must be bounce or blocked but was '" + type + "'");
       };
     }

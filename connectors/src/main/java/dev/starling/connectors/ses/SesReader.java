@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.SmtpStatus;
 import dev.starling.connectors.Subscriber;
+import dev.starling.connectors.bounce.BounceRules;
 import dev.starling.connectors.json.Json;
 import dev.starling.connectors.json.JsonEventReader;
 import dev.starling.connectors.json.JsonRecord;
@@ -28,7 +31,10 @@ import java.util.function.Consumer;
  * {@code delivery.recipients}, {@code Bounce} and {@code Complaint} their recipient lists. SES does not
  * say who opened or clicked, so {@code Open}, {@code Click} and {@code Subscription} are attributed
  * only when {@code mail.destination} holds exactly one address; otherwise they are rejected with that
- * reason. Bounces: {@code Permanent} = HARD, {@code Transient} and {@code Undetermined} = SOFT. A
+ * reason. Bounces are classed by {@link BounceRules} from each recipient's {@code status} and
+ * {@code diagnosticCode} (kept on the event); where those say no more than the class digit, SES's own
+ * type decides: {@code Permanent} = HARD, {@code Transient} {@code ContentRejected} and
+ * {@code AttachmentRejected} = BLOCK, other {@code Transient} and {@code Undetermined} = SOFT. A
  * bounce or complaint with subtype {@code OnAccountSuppressionList} or {@code Suppressed} is rejected:
  * SES did not attempt delivery to an address it already suppresses, so it is not a new bounce (like
  * SendGrid {@code dropped}). {@code Subscription} with {@code unsubscribeAll} or any topic changed to
@@ -38,8 +44,10 @@ import java.util.function.Consumer;
  * <p>SES has no event id. The provider event id is the composite
  * {@code messageId/eventType/recipient/epochMillis}, so the copies SNS retries or a second destination
  * deliver dedupe, and a legacy notification and its event-publishing twin share a key. The campaign is
- * the message tag {@code campaign} (else {@code campaign_id}); legacy notifications carry no tags, so
- * only their complaints can be imported. No machine flag: SES says nothing about machine opens.
+ * the message tag {@code campaign} (else {@code campaign_id}); every event also carries the message's
+ * {@code messageId}, {@code commonHeaders.subject} and send time ({@code mail.timestamp}), by which the
+ * importer groups events that have no tag (legacy notifications never do). A record without its own
+ * time takes the SNS envelope's {@code Timestamp}. No machine flag: SES says nothing about machine opens.
  */
 public final class SesReader extends JsonEventReader {
 
@@ -58,6 +66,7 @@ public final class SesReader extends JsonEventReader {
 
   @Override
   protected void convert(JsonRecord record, Consumer<ReadResult> out) {
+    String envelopeTime = record.node().has("Type") ? Json.text(record.node(), "Timestamp") : null;
     JsonNode e = unwrap(record.node());
     if (e == null) {
       out.accept(record.reject(source, "SNS message of Type '" + Json.text(record.node(), "Type")
@@ -80,27 +89,29 @@ public final class SesReader extends JsonEventReader {
       campaign = Json.first(mail, "tags", "campaign_id");
     }
     String messageId = Json.text(mail, "messageId");
-    Context c = new Context(record, name, campaign, messageId, out);
+    Long sentAt = Json.text(mail, "timestamp") == null ? null : Json.time(mail, "timestamp");
+    MessageRef ref = new MessageRef(messageId, null, Json.text(mail, "commonHeaders", "subject"), sentAt);
+    Context c = new Context(record, name, campaign, messageId, ref, envelopeTime, out);
     switch (name) {
       case "Send" -> {
-        long at = Json.time(mail, "timestamp");
+        long at = c.time(mail, "timestamp");
         for (String to : strings(mail.path("destination"))) {
-          c.emit(EventType.SEND, to, at, null, null, null, null, null);
+          c.emit(EventType.SEND, to, at, null, null, null, null, null, null);
         }
       }
       case "Delivery" -> {
         JsonNode d = e.path("delivery");
-        long at = Json.time(d, "timestamp");
+        long at = c.time(d, "timestamp");
         for (String to : strings(d.path("recipients"))) {
-          c.emit(EventType.DELIVERY, to, at, null, null, null, null, null);
+          c.emit(EventType.DELIVERY, to, at, null, null, null, null, null, null);
         }
       }
       case "Open", "Click" -> {
         boolean open = name.equals("Open");
         JsonNode o = e.path(open ? "open" : "click");
         String to = soleRecipient(mail, name);
-        c.emit(open ? EventType.OPEN : EventType.CLICK, to, Json.time(o, "timestamp"), Json.text(o, "userAgent"),
-            Json.text(o, "ipAddress"), open ? null : Json.text(o, "link"), null, null);
+        c.emit(open ? EventType.OPEN : EventType.CLICK, to, c.time(o, "timestamp"), Json.text(o, "userAgent"),
+            Json.text(o, "ipAddress"), open ? null : Json.text(o, "link"), null, null, null);
       }
       case "Bounce" -> {
         JsonNode b = e.path("bounce");
@@ -113,15 +124,20 @@ public final class SesReader extends JsonEventReader {
         }
         BounceKind kind = switch (bounceType == null ? "" : bounceType) {
           case "Permanent" -> BounceKind.HARD;
-          case "Transient", "Undetermined" -> BounceKind.SOFT;
+          case "Transient" -> "ContentRejected".equals(subType) || "AttachmentRejected".equals(subType)
+              ? BounceKind.BLOCK : BounceKind.SOFT;
+          case "Undetermined" -> BounceKind.SOFT;
           default -> throw new IllegalArgumentException(
               "bounce field 'bounceType' must be Permanent, Transient or Undetermined but was '" + bounceType + "'");
         };
-        long at = Json.time(b, "timestamp");
+        long at = c.time(b, "timestamp");
         for (JsonNode r : b.path("bouncedRecipients")) {
           String diag = Json.text(r, "diagnosticCode");
-          String detail = bounceType + "/" + subType + (diag == null ? "" : ": " + diag);
-          c.emit(EventType.BOUNCE, Json.text(r, "emailAddress"), at, null, null, null, kind, detail);
+          String detail = bounceType + (subType == null ? "" : "/" + subType) + (diag == null ? "" : ": " + diag);
+          String text = diag == null ? null : diag.replaceFirst("^\\s*[A-Za-z-]+;\\s*", "");
+          SmtpStatus smtp = SmtpStatus.of(Json.text(r, "status"), text);
+          c.emit(EventType.BOUNCE, Json.text(r, "emailAddress"), at, null, null, null,
+              BounceRules.standard().classify(smtp, text, kind), detail, smtp);
         }
       }
       case "Complaint" -> {
@@ -132,10 +148,10 @@ public final class SesReader extends JsonEventReader {
               + "did not send to an address on a suppression list, so nobody complained"));
           return;
         }
-        long at = Json.time(p, "timestamp");
+        long at = c.time(p, "timestamp");
         for (JsonNode r : p.path("complainedRecipients")) {
           c.emit(EventType.COMPLAINT, Json.text(r, "emailAddress"), at, Json.text(p, "userAgent"), null, null, null,
-              Json.text(p, "complaintFeedbackType"));
+              Json.text(p, "complaintFeedbackType"), null);
         }
       }
       case "Subscription" -> {
@@ -147,7 +163,7 @@ public final class SesReader extends JsonEventReader {
           return;
         }
         String to = soleRecipient(mail, name);
-        c.emit(EventType.UNSUBSCRIBE, to, Json.time(s, "timestamp"), null, null, null, null, optedOut);
+        c.emit(EventType.UNSUBSCRIBE, to, c.time(s, "timestamp"), null, null, null, null, optedOut, null);
       }
       case "Reject" -> out.accept(record.reject(source, "event 'Reject' is not imported: SES refused the whole "
           + "message before sending (reason: " + Json.text(e, "reject", "reason") + ")"));
@@ -228,25 +244,35 @@ public final class SesReader extends JsonEventReader {
     final String name;
     final String campaign;
     final String messageId;
+    final MessageRef ref;
+    final String envelopeTime;
     final Consumer<ReadResult> out;
 
-    Context(JsonRecord record, String name, String campaign, String messageId, Consumer<ReadResult> out) {
+    Context(JsonRecord record, String name, String campaign, String messageId, MessageRef ref, String envelopeTime,
+        Consumer<ReadResult> out) {
       this.record = record;
       this.name = name;
       this.campaign = campaign;
       this.messageId = messageId;
+      this.ref = ref;
+      this.envelopeTime = envelopeTime;
       this.out = out;
     }
 
-    void emit(EventType type, String to, long at, String agent, String ip, String url, BounceKind kind, String detail) {
+    /** The record's own time field, else the SNS envelope's {@code Timestamp}. */
+    long time(JsonNode node, String field) {
+      if (Json.text(node, field) == null && envelopeTime != null) {
+        return dev.starling.connectors.Times.parseMillis(envelopeTime);
+      }
+      return Json.time(node, field);
+    }
+
+    void emit(EventType type, String to, long at, String agent, String ip, String url, BounceKind kind, String detail,
+        SmtpStatus smtp) {
       out.accept(attempt(record, () -> {
-        if (campaign == null && type != EventType.UNSUBSCRIBE && type != EventType.COMPLAINT) {
-          throw new IllegalArgumentException("no campaign for this " + name + " event: mail.tags has no 'campaign' "
-              + "or 'campaign_id' tag (legacy notificationType records carry no tags)");
-        }
         String email = Subscriber.normalizeEmail(to);
         String id = messageId == null ? null : messageId + "/" + name + "/" + email + "/" + at;
-        return new Event(type, email, campaign, at, PROVIDER, id, agent, ip, url, kind, null, detail);
+        return new Event(type, email, campaign, at, PROVIDER, id, agent, ip, url, kind, null, detail, smtp, ref);
       }));
     }
   }

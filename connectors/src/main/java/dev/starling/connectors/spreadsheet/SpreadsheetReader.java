@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  *       column and the value, with the CSV line or the sheet row number;</li>
  *   <li>every good row is a {@link dev.starling.connectors.Subscriber}.</li>
  * </ul>
- * When no row has an email column the whole file is one rejection listing the columns found.
+ * When no row has an email column the whole file is one rejection listing the columns found. A
+ * header with an unsubscribe, bounce or complaint date column makes the file a list of those: each good
+ * row is then an {@link dev.starling.connectors.Event} ({@link SubscriberColumns#event}).
  */
 public final class SpreadsheetReader implements FactReader {
 
@@ -92,7 +94,7 @@ public final class SpreadsheetReader implements FactReader {
 
   @Override
   public String contentKind() {
-    return "subscribers";
+    return columns != null && columns.listKind().isPresent() ? "events" : "subscribers";
   }
 
   @Override
@@ -127,7 +129,7 @@ public final class SpreadsheetReader implements FactReader {
               row.raw(rows.separator()));
         }
         try {
-          return columns.subscriber(row, null);
+          return columns.listKind().isPresent() ? columns.event(row) : columns.subscriber(row, null);
         } catch (IllegalArgumentException e) {
           return new Rejection(source, row.line(), e.getMessage(), row.raw(rows.separator()));
         }

@@ -1,7 +1,12 @@
 package dev.starling.connectors.spreadsheet;
 
+import dev.starling.connectors.BounceKind;
+import dev.starling.connectors.Event;
+import dev.starling.connectors.EventType;
+import dev.starling.connectors.SmtpStatus;
 import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.SubscriptionStatus;
+import dev.starling.connectors.bounce.BounceRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,11 +31,21 @@ import java.util.regex.Pattern;
  * {@code header-synonyms.properties} (case-, accent- and punctuation-insensitive), and how a data row
  * becomes a {@link Subscriber}. Shared by the generic spreadsheet reader and the ESP exports whose
  * columns are user-chosen labels (Mailchimp merge fields).
+ *
+ * <p>A header with an unsubscribe, bounce or complaint date column ("Fecha de baja", "Bounced At",
+ * "Fecha de queja", ...) makes the file such a list ({@link #listKind()}): each row is then an
+ * {@link Event} about the person, dated, with the reason column as its detail.
  */
 public final class SubscriberColumns {
 
   /** The subscriber fields a column can feed. */
-  public enum Field { EMAIL, FIRST_NAME, LAST_NAME, FULL_NAME, COMPANY, COUNTRY, CREATED, TAGS, STATUS }
+  public enum Field {
+    EMAIL, FIRST_NAME, LAST_NAME, FULL_NAME, COMPANY, COUNTRY, CREATED, TAGS, STATUS,
+    UNSUBSCRIBED_AT, BOUNCED_AT, COMPLAINED_AT, REASON, BOUNCE_TYPE
+  }
+
+  /** The provider name of the events a list of unsubscribes, bounces or complaints yields. */
+  static final String LIST_PROVIDER = "spreadsheet";
 
   private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9º]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -82,6 +97,72 @@ public final class SubscriberColumns {
   public String name(Field f) {
     int i = index(f);
     return i < 0 ? null : header.get(i).strip();
+  }
+
+  /**
+   * What a list whose header names an unsubscribe, bounce or complaint date holds (that event type), or
+   * empty for a list of subscribers. With several such columns the first in that order wins.
+   */
+  public Optional<EventType> listKind() {
+    return has(Field.UNSUBSCRIBED_AT) ? Optional.of(EventType.UNSUBSCRIBE)
+        : has(Field.BOUNCED_AT) ? Optional.of(EventType.BOUNCE)
+        : has(Field.COMPLAINED_AT) ? Optional.of(EventType.COMPLAINT)
+        : Optional.empty();
+  }
+
+  /**
+   * The unsubscribe, bounce or complaint in a row of such a list: dated by its date column, its detail
+   * the reason column. A bounce's class is the bounce-type column when there is one, else the rule table's
+   * verdict on the reason, else hard: a list of bounced or cleaned addresses is the provider saying so.
+   *
+   * @throws IllegalArgumentException naming the column and the value when a cell is invalid
+   */
+  public Event event(TableRow row) {
+    EventType type = listKind().orElseThrow(() -> new IllegalStateException("not an event list"));
+    Field dateField = switch (type) {
+      case UNSUBSCRIBE -> Field.UNSUBSCRIBED_AT;
+      case BOUNCE -> Field.BOUNCED_AT;
+      default -> Field.COMPLAINED_AT;
+    };
+    String email = row.cell(index(Field.EMAIL));
+    try {
+      email = Subscriber.normalizeEmail(email);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("column '" + name(Field.EMAIL) + "' " + e.getMessage()
+          .replaceFirst("^email ", ""), e);
+    }
+    String date = cell(row, dateField);
+    if (date == null) {
+      throw new IllegalArgumentException("column '" + name(dateField) + "' is empty (the date is required)");
+    }
+    long at;
+    try {
+      at = SheetDates.parseMillis(date);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("column '" + name(dateField) + "' " + e.getMessage(), e);
+    }
+    String reason = cell(row, Field.REASON);
+    BounceKind kind = null;
+    SmtpStatus smtp = null;
+    if (type == EventType.BOUNCE) {
+      smtp = reason == null ? null : SmtpStatus.of(null, reason);
+      String typed = cell(row, Field.BOUNCE_TYPE);
+      kind = typed != null ? parseBounceKind(typed, name(Field.BOUNCE_TYPE))
+          : BounceRules.standard().classify(smtp, reason, BounceKind.HARD);
+    }
+    return new Event(type, email, null, at, LIST_PROVIDER, null, null, null, null, kind, null, reason, smtp, null);
+  }
+
+  private static BounceKind parseBounceKind(String raw, String column) {
+    BounceKind extra = SYNONYMS.bounceKinds.get(normalize(raw));
+    if (extra != null) {
+      return extra;
+    }
+    try {
+      return BounceKind.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("column '" + column + "' " + e.getMessage().replaceFirst("^bounce_type ", ""), e);
+    }
   }
 
   /** Whether {@code f} has a column. */
@@ -191,7 +272,7 @@ public final class SubscriberColumns {
   }
 
   private record Synonyms(Map<String, Field> fields, List<String> emailNames,
-      Map<String, SubscriptionStatus> statuses, List<String> totals) {
+      Map<String, SubscriptionStatus> statuses, Map<String, BounceKind> bounceKinds, List<String> totals) {
 
     static Synonyms load() {
       Properties p = new Properties();
@@ -213,8 +294,14 @@ public final class SubscriberColumns {
           statuses.put(normalize(name), s);
         }
       }
+      Map<String, BounceKind> bounceKinds = new HashMap<>();
+      for (BounceKind k : BounceKind.values()) {
+        for (String name : names(p, "bounce_type." + k.name())) {
+          bounceKinds.put(normalize(name), k);
+        }
+      }
       List<String> totals = names(p, "totals").stream().map(SubscriberColumns::normalize).toList();
-      return new Synonyms(fields, names(p, "email"), statuses, totals);
+      return new Synonyms(fields, names(p, "email"), statuses, bounceKinds, totals);
     }
 
     private static List<String> names(Properties p, String key) {

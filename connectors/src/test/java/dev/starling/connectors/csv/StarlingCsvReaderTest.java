@@ -84,7 +84,7 @@ class StarlingCsvReaderTest {
         new Rejection("f.csv", 5, "type must be one of send, delivery, open, click, bounce, complaint, unsubscribe but was 'opened'",
             "opened,c@x.com,nl-1,2026-01-06T09:00:00Z"),
         new Rejection("f.csv", 6, "expected 4 columns as in the header but found 3", "open,d@x.com,nl-1"),
-        new Rejection("f.csv", 7, "bounce_type must be hard or soft but was ''", "bounce,e@x.com,nl-1,2026-01-06T09:00:00Z"),
+        new Rejection("f.csv", 7, "bounce_type must be hard, soft or block but was ''", "bounce,e@x.com,nl-1,2026-01-06T09:00:00Z"),
         new Rejection("f.csv", 8, "campaign_id is missing (required for open events)", "open,f@x.com,,2026-01-06T09:00:00Z"),
         new Rejection("f.csv", 9, "email is missing", "open,,nl-1,2026-01-06T09:00:00Z"),
         Event.of(EventType.CLICK, "g@x.com", "nl-1", T)),

@@ -39,8 +39,9 @@ class MailgunReaderTest {
         GMAIL_OPEN,
         ev(EventType.CLICK, "ana@example.org", "hv-2025-01", 1736960500750L, "cl-1", "Mozilla/5.0 (iPhone)",
             "88.1.2.3", "https://example.com/feria", null, false, null),
-        ev(EventType.BOUNCE, "nadie@example.org", "hv-2025-01", 1736953301000L, "fl-1", null, null, null,
-            BounceKind.HARD, null, "5.1.1 The email account that you tried to reach does not exist"),
+        new Event(EventType.BOUNCE, "nadie@example.org", "hv-2025-01", 1736953301000L, "mailgun", "fl-1/1736953301000",
+            null, null, null, BounceKind.HARD, null, "5.1.1 The email account that you tried to reach does not exist",
+            new dev.starling.connectors.SmtpStatus("5.1.1", 550), null),
         new Rejection("events-page.json", 1, page.formatted(7) + "event 'failed' with severity 'temporary' is not "
             + "imported (Mailgun will retry delivery; only permanent failures are bounces)", raw(got, 6)),
         new Rejection("events-page.json", 1, page.formatted(8) + "event 'failed' with reason 'suppress-bounce' is not "

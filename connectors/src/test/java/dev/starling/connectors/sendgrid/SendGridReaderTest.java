@@ -9,7 +9,9 @@ import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.ReadResult;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.SmtpStatus;
 import dev.starling.connectors.UnreadableSourceException;
 import dev.starling.connectors.json.Samples;
 import java.io.UncheckedIOException;
@@ -42,10 +44,10 @@ class SendGridReaderTest {
         ev(EventType.OPEN, "ana@example.org", "12345", 1736960600, "sg-6",
             "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", "66.249.84.1",
             null, null, null, null),
-        ev(EventType.BOUNCE, "blocked@example.net", "ss-9", 1736953300, "sg-7", null, null, null, BounceKind.SOFT, null,
-            "550 Blocked by recipient's reputation policy"),
-        ev(EventType.BOUNCE, "nadie@example.net", C, 1736953301, "sg-8", null, null, null, BounceKind.HARD, null,
-            "550 5.1.1 Dirección desconocida"),
+        new Event(EventType.BOUNCE, "blocked@example.net", "ss-9", 1736953300_000L, "sendgrid", "sg-7", null, null, null,
+            BounceKind.BLOCK, null, "550 Blocked by recipient's reputation policy", new SmtpStatus("4.0.0", 550), null),
+        new Event(EventType.BOUNCE, "nadie@example.net", C, 1736953301_000L, "sendgrid", "sg-8", null, null, null,
+            BounceKind.HARD, null, "550 5.1.1 Dirección desconocida", new SmtpStatus("5.1.1", 550), null),
         new Rejection("events.json", 10, "array element 10 (line 11): event 'dropped' is not imported: SendGrid never "
             + "attempted delivery (reason: Bounced Address)", raw(got, 9)),
         new Rejection("events.json", 11, "array element 11 (line 12): event 'deferred' is not imported (temporary "
@@ -57,7 +59,8 @@ class SendGridReaderTest {
         new Rejection("events.json", 15, "array element 15 (line 16): email must look like name@example.com but was "
             + "'maria.lopez@'", raw(got, 14)),
         new Rejection("events.json", 16, "array element 16 (line 17): no campaign for this open event: expected a "
-            + "'campaign_id' custom arg, 'marketing_campaign_id', 'singlesend_id' or a 'category'", raw(got, 15)),
+            + "'campaign_id' custom arg, 'marketing_campaign_id', 'singlesend_id' or a 'category', or an 'sg_message_id' "
+            + "to group it by", raw(got, 15)),
         new Rejection("events.json", 17, "array element 17 (line 18): event must be one of processed, delivered, open, "
             + "click, bounce, spamreport, unsubscribe, group_unsubscribe, dropped, deferred, group_resubscribe but was "
             + "'opened'", raw(got, 16)),
@@ -115,6 +118,26 @@ class SendGridReaderTest {
     assertEquals(List.of(new Rejection("inline", 0, "file is empty (expected JSON: an array of events or one event "
             + "per line)", "")),
         Samples.readText(Format.SENDGRID, "  \n"));
+  }
+
+  @Test
+  void untaggedEventsWereDroppedAndAreNowKeptWithTheirSendRequestAsBatch() {
+    String text = """
+        {"email":"a@example.com","timestamp":1736953260,"event":"open","useragent":"UA","ip":"1.2.3.4","sg_event_id":"e1","sg_message_id":"14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0"}
+        {"email":"a@example.com","timestamp":1736953300,"event":"bounce","type":"bounce","status":"5.2.2","reason":"552 5.2.2 Mailbox full","sg_event_id":"e2"}
+        """;
+    assertEquals(List.of(
+        new Event(EventType.OPEN, "a@example.com", null, 1736953260_000L, "sendgrid", "e1", "UA", "1.2.3.4", null, null,
+            null, null, null, new MessageRef("14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0", "14c5d75ce93", null, null)),
+        new Event(EventType.BOUNCE, "a@example.com", null, 1736953300_000L, "sendgrid", "e2", null, null, null,
+            BounceKind.SOFT, null, "552 5.2.2 Mailbox full", new SmtpStatus("5.2.2", 552), null)),
+        Samples.readText(Format.SENDGRID, text));
+  }
+
+  @Test
+  void eventsWithoutSgEventIdWereNotDetected() {
+    String head = "[{\"email\":\"a@example.com\",\"timestamp\":1513299569,\"event\":\"unsubscribe\",\"category\":\"cat facts\"}]";
+    assertEquals(java.util.Optional.of(Format.SENDGRID), Format.detect(head.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static String raw(List<ReadResult> got, int i) {

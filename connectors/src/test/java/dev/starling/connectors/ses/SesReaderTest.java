@@ -7,8 +7,10 @@ import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Event;
 import dev.starling.connectors.EventType;
 import dev.starling.connectors.Format;
+import dev.starling.connectors.MessageRef;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
+import dev.starling.connectors.SmtpStatus;
 import dev.starling.connectors.json.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,17 @@ class SesReaderTest {
   private static final String M2 = "0100019451a2-bbbb-000000";
   private static final String F = "events.ndjson";
 
+  private static final long SENT = 1736953200000L;
+
   private static Event ev(EventType t, String email, String campaign, long ms, String msg, String name, String ua,
       String ip, String url, BounceKind kind, String detail) {
+    return ev(t, email, campaign, ms, msg, name, ua, ip, url, kind, detail, null);
+  }
+
+  private static Event ev(EventType t, String email, String campaign, long ms, String msg, String name, String ua,
+      String ip, String url, BounceKind kind, String detail, SmtpStatus smtp) {
     return new Event(t, email, campaign, ms, "ses", msg + "/" + name + "/" + email + "/" + ms, ua, ip, url, kind, null,
-        detail);
+        detail, smtp, new MessageRef(msg, null, null, SENT));
   }
 
   @Test
@@ -45,15 +54,15 @@ class SesReaderTest {
         new Rejection(F, 7, "Open event cannot be attributed to a recipient: the message went to 2 addresses "
             + "(mail.destination) and SES does not say which one acted", raw(got, 7)),
         ev(EventType.BOUNCE, "nadie@example.org", "hv-2025-01", 1736953206000L, M2, "Bounce", null, null, null,
-            BounceKind.HARD, "Permanent/General: smtp; 550 5.1.1 user unknown"),
+            BounceKind.HARD, "Permanent/General: smtp; 550 5.1.1 user unknown", new SmtpStatus("5.1.1", 550)),
         ev(EventType.BOUNCE, "full@example.org", "hv-2025-01", 1736953207000L, M2, "Bounce", null, null, null,
             BounceKind.SOFT, "Transient/MailboxFull"),
         new Rejection(F, 10, "Bounce with bounceSubType 'OnAccountSuppressionList' is not imported: SES did not "
             + "attempt delivery to an address on a suppression list, so it is not a new bounce", raw(got, 10)),
         ev(EventType.COMPLAINT, "angry@example.com", null, 1737014400000L, "0100019451a2-cccc-000000", "Complaint",
             "Yahoo!-Mail-Feedback/1.0", null, null, null, "abuse"),
-        new Rejection(F, 12, "no campaign for this Delivery event: mail.tags has no 'campaign' or 'campaign_id' tag "
-            + "(legacy notificationType records carry no tags)", raw(got, 12)),
+        ev(EventType.DELIVERY, "angry@example.com", null, 1736953202000L, "0100019451a2-cccc-000000", "Delivery", null,
+            null, null, null, null),
         ev(EventType.UNSUBSCRIBE, JOSE, "otoño-2025", 1737104400000L, M1, "Subscription", null, null, null, null,
             "unsubscribed from all topics"),
         new Rejection(F, 14, "event 'DeliveryDelay' is not imported (temporary delivery delay: MailboxFull)",
@@ -89,6 +98,31 @@ class SesReaderTest {
         ev(EventType.SEND, "b@example.com", "c1", 1736953200000L, "m-1", "Send", null, null, null, null, null),
         new Rejection("inline", 2, "array element 2 (line 4): bounce field 'bounceType' must be Permanent, Transient "
             + "or Undetermined but was 'Sometimes'", raw(got, 2))), got);
+  }
+
+  @Test
+  void untaggedRecordWasRejectedAsALegacyNotificationAndIsNowKeptWithItsMessageSubjectAndSendTime() {
+    String text = """
+        {"eventType":"Open","mail":{"timestamp":"2025-01-15T15:00:00.000Z","messageId":"m-9","destination":["a@example.com"],
+          "commonHeaders":{"subject":"Novedades de enero"}},"open":{"timestamp":"2025-01-16T08:00:00.000Z","userAgent":"UA"}}
+        """;
+    Event open = (Event) Samples.readText(Format.SES, text).get(0);
+    assertEquals(new Event(EventType.OPEN, "a@example.com", null, 1737014400000L, "ses",
+        "m-9/Open/a@example.com/1737014400000", "UA", null, null, null, null, null, null,
+        new MessageRef("m-9", null, "Novedades de enero", SENT)), open);
+    assertEquals("untagged/ses/2025-01-15/Novedades de enero", open.message().campaignKey(open.provider(), open.atMillis()));
+  }
+
+  @Test
+  void recordWithoutItsOwnTimestampWasRejectedAndNowTakesTheSnsEnvelopes() {
+    String inner = "{\\\"notificationType\\\":\\\"Bounce\\\",\\\"mail\\\":{\\\"messageId\\\":\\\"m-7\\\","
+        + "\\\"destination\\\":[\\\"x@example.com\\\"]},\\\"bounce\\\":{\\\"bounceType\\\":\\\"Permanent\\\","
+        + "\\\"bouncedRecipients\\\":[{\\\"emailAddress\\\":\\\"x@example.com\\\"}]}}";
+    String text = "{\"Type\":\"Notification\",\"MessageId\":\"sns-9\",\"Timestamp\":\"2025-01-16T08:00:00.000Z\","
+        + "\"Message\":\"" + inner + "\"}\n";
+    assertEquals(List.of(new Event(EventType.BOUNCE, "x@example.com", null, 1737014400000L, "ses",
+        "m-7/Bounce/x@example.com/1737014400000", null, null, null, BounceKind.HARD, null, "Permanent", null,
+        new MessageRef("m-7", null, null, null))), Samples.readText(Format.SES, text));
   }
 
   private static String reason(List<ReadResult> got, int i) {

@@ -1,5 +1,6 @@
 package dev.starling.engine.app;
 
+import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Format;
 import dev.starling.engine.config.Config;
 import dev.starling.engine.config.ConfigFile;
@@ -10,6 +11,7 @@ import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.store.DigestQueries;
 import java.util.HashMap;
 import java.util.Map;
+import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.FeatureReplay;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
@@ -21,12 +23,15 @@ import dev.starling.engine.ingest.Importer;
 import dev.starling.engine.leads.LeadEvent;
 import dev.starling.engine.leads.LeadFinder;
 import dev.starling.engine.leads.LeadStatus;
+import dev.starling.engine.report.Table;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.LeadBook;
 import dev.starling.engine.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
@@ -96,7 +101,40 @@ public final class Starling implements AutoCloseable {
 
   /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
-    return new Importer(store, clock).importFile(file, format, listener);
+    return new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+  }
+
+  /**
+   * The stored bounces, oldest first, as the table {@code bounces}.
+   *
+   * @param since only those at or after it, or {@code null}
+   * @param kind only this class, or {@code null}
+   */
+  public Table bounces(Instant since, BounceKind kind) {
+    List<Object[]> rows = store.read(tx -> {
+      List<Object[]> read = new ArrayList<>();
+      tx.bounceLog().list(since, kind, read::add);
+      return read;
+    });
+    return Table.of(BounceTable.NAME, BounceTable.COLUMNS, rows);
+  }
+
+  /**
+   * The rows imports rejected, as the table {@code rejects}.
+   *
+   * @param importId one import's, or {@code null} for all
+   * @throws StarlingException when there is no such import
+   */
+  public Table rejects(Long importId) {
+    List<Object[]> rows = store.read(tx -> {
+      if (importId != null && !tx.importLog().exists(importId)) {
+        throw new StarlingException("there is no import " + importId + " (see 'starling imports')");
+      }
+      List<Object[]> read = new ArrayList<>();
+      tx.importLog().rejections(importId, read::add);
+      return read;
+    });
+    return Table.of(RejectTable.NAME, RejectTable.COLUMNS, rows);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.starling.engine.cli;
 
+import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
@@ -142,6 +143,25 @@ final class ImportCommand implements Callable<Integer> {
               + " %s in campaigns with no opens or clicks%n",
           Count.of(q.noSendEngagements(), "open/click", "opens/clicks"), Count.of(q.clicksBeforeDelivery(), "click"),
           Count.of(q.eventsBeforeSignup(), "event"), Count.of(q.untrackedSends(), "send"));
+    }
+    ImportSummary.Intake in = s.intake();
+    if (!in.skippedByReason().isEmpty()) {
+      out.println("  skipped, not imported: " + in.skippedByReason().entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    if (in.groupedUntagged() > 0) {
+      out.println("  " + Count.of(in.groupedUntagged(), "event") + " without a campaign tag grouped into derived campaigns");
+    }
+    if (in.bounces() > 0) {
+      out.printf("  bounces: %d hard, %d soft, %d block; %d without a campaign; %s suppressed%n",
+          in.bouncesByClass().getOrDefault(BounceKind.HARD, 0L), in.bouncesByClass().getOrDefault(BounceKind.SOFT, 0L),
+          in.bouncesByClass().getOrDefault(BounceKind.BLOCK, 0L), in.bouncesWithoutCampaign(),
+          Count.of(in.suppressed(), "person", "people"));
+    }
+    if (!in.blocksByDomain().isEmpty()) {
+      out.println("  blocked (the sender's problem, no one suppressed) by receiving domain: "
+          + in.blocksByDomain().entrySet().stream().map(e -> CellText.forTerminal(e.getKey()) + " " + e.getValue())
+              .collect(java.util.stream.Collectors.joining(", ")));
     }
     for (Rejection r : s.firstRejections()) {
       out.println("  rejected " + CellText.forTerminal(r.toString()));

@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       ImportCommand.class,
       ImportsCommand.class,
+      RejectsCommand.class,
+      BouncesCommand.class,
       StarsCommand.class,
       LeadsCommand.class,
       LeadCommand.class,

@@ -4,6 +4,7 @@ import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.store.SoftBounceLimit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,12 +13,13 @@ import java.util.Optional;
  *
  * @param rulesFile the rules file, relative to the data directory, or {@code null} for the built-in pack
  * @param output how results are shown (language, time zone, CSV style)
+ * @param softBounceLimit when repeated soft bounces suppress a person ({@code bounces:})
  * @param digest who gets the weekly digest, or {@code null} when the file has no {@code digest:} section
  * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
  * @param schedule when {@code starling serve} runs the weekly cycle
  */
 public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
-    DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
+    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
   public static final Config DEFAULTS =
       new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null, OutputSettings.DEFAULTS);
 
@@ -25,11 +27,17 @@ public record Config(StarCriteria stars, EngagementSettings engagement, String r
     Objects.requireNonNull(stars, "stars");
     Objects.requireNonNull(engagement, "engagement");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(softBounceLimit, "softBounceLimit");
     Objects.requireNonNull(schedule, "schedule");
   }
 
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
+      SoftBounceLimit softBounceLimit) {
+    this(stars, engagement, rulesFile, output, softBounceLimit, null, null, Schedule.DEFAULTS);
+  }
+
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output) {
-    this(stars, engagement, rulesFile, output, null, null, Schedule.DEFAULTS);
+    this(stars, engagement, rulesFile, output, SoftBounceLimit.DEFAULT);
   }
 
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.store.SoftBounceLimit;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,8 @@ public final class ConfigFile {
     KEYS.put("output.language", "en or es");
     KEYS.put("output.time-zone", "a time zone such as UTC or Europe/Madrid");
     KEYS.put("output.csv-excel", "true or false");
+    KEYS.put("bounces.soft-limit", "a whole number >= 1");
+    KEYS.put("bounces.soft-span-days", "a whole number of days >= 1");
     KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
     KEYS.put("digest.reply-to", "an email address");
     KEYS.put("digest.cap", "a whole number >= 1");
@@ -169,7 +172,10 @@ public final class ConfigFile {
           value(values, "output.language", o.language(), source, ConfigFile::language),
           value(values, "output.time-zone", o.timeZone(), source, ConfigFile::zone),
           value(values, "output.csv-excel", o.csvExcel(), source, ConfigFile::bool));
-      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output,
+      SoftBounceLimit soft = new SoftBounceLimit(
+          intValue(values, "bounces.soft-limit", SoftBounceLimit.DEFAULT.count(), source),
+          intValue(values, "bounces.soft-span-days", SoftBounceLimit.DEFAULT.spanDays(), source));
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft,
           MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source));
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.

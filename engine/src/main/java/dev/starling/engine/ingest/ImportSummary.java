@@ -1,7 +1,9 @@
 package dev.starling.engine.ingest;
 
+import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Rejection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one import did.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param quality the import's data-quality figures
  * @param firstRejections the first few rejections, for the user's screen
  * @param seconds wall time of the import including the feature refresh
+ * @param intake what the import did beyond rows: skipped items, grouped events, bounces, suppressions
  */
 public record ImportSummary(
     String source,
@@ -32,10 +35,49 @@ public record ImportSummary(
     long unknownCampaigns,
     Quality quality,
     List<Rejection> firstRejections,
-    double seconds) {
+    double seconds,
+    Intake intake) {
 
   public ImportSummary {
     firstRejections = List.copyOf(firstRejections);
+    intake = intake == null ? Intake.NONE : intake;
+  }
+
+  /** A summary without bounce-mail figures (an import that had none, or was skipped whole). */
+  public ImportSummary(String source, String format, String kind, long importId, long alreadyImportedAs, long rowsRead,
+      long imported, long duplicates, long rejected, long newSubscribers, long unknownCampaigns, Quality quality,
+      List<Rejection> firstRejections, double seconds) {
+    this(source, format, kind, importId, alreadyImportedAs, rowsRead, imported, duplicates, rejected, newSubscribers,
+        unknownCampaigns, quality, firstRejections, seconds, Intake.NONE);
+  }
+
+  /**
+   * What an import did beyond reading rows (docs/formats.md, "Bounce mail" and after).
+   *
+   * @param skippedByReason items recognised and not imported (auto-replies, delay warnings), by kind
+   * @param groupedUntagged opens, clicks, sends and deliveries without a campaign tag, put in a derived campaign
+   * @param bouncesByClass bounces read, by class
+   * @param bouncesWithoutCampaign bounces no campaign was found for (stored all the same)
+   * @param suppressed people this import suppressed (a hard bounce, or soft bounces over the limit)
+   * @param blocksByDomain block bounces per receiving domain, most first: the sender's problem, never suppressed
+   */
+  public record Intake(Map<String, Long> skippedByReason, long groupedUntagged, Map<BounceKind, Long> bouncesByClass,
+      long bouncesWithoutCampaign, long suppressed, Map<String, Long> blocksByDomain) {
+    public static final Intake NONE = new Intake(Map.of(), 0, Map.of(), 0, 0, Map.of());
+
+    public Intake {
+      skippedByReason = Map.copyOf(skippedByReason);
+      bouncesByClass = Map.copyOf(bouncesByClass);
+      blocksByDomain = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(blocksByDomain));
+    }
+
+    public long skipped() {
+      return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long bounces() {
+      return bouncesByClass.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   /**

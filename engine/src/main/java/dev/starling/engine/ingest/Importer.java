@@ -4,6 +4,7 @@ import dev.starling.connectors.FactReader;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.ReadResult;
 import dev.starling.engine.store.DataQuality;
+import dev.starling.engine.store.SoftBounceLimit;
 import dev.starling.engine.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +30,17 @@ public final class Importer {
 
   private final Store store;
   private final Clock clock;
+  private final SoftBounceLimit softLimit;
 
   public Importer(Store store, Clock clock) {
+    this(store, clock, SoftBounceLimit.DEFAULT);
+  }
+
+  /** @param softLimit when repeated soft bounces suppress a person (starling.yaml {@code bounces:}) */
+  public Importer(Store store, Clock clock, SoftBounceLimit softLimit) {
     this.store = store;
     this.clock = clock;
+    this.softLimit = softLimit;
   }
 
   /**
@@ -61,7 +69,7 @@ public final class Importer {
                 List.of(), seconds(startNanos));
           }
           long importId = tx.importLog().begin(source.name(), source.sha256(), chosen.id(), started);
-          ImportWriter writer = new ImportWriter(tx, importId);
+          ImportWriter writer = new ImportWriter(tx, importId, softLimit);
           ReadResult r;
           while ((r = rows.next()) != null) {
             writer.add(r);
@@ -74,7 +82,7 @@ public final class Importer {
           var f = w.figures();
           return new ImportSummary(source.name(), chosen.id(), reader.contentKind(), importId, 0, f.rowsRead(), f.imported(),
               f.duplicates(), f.rejected(), f.newSubscribers(), f.newCampaigns(), quality(w.quality()), w.firstRejections(),
-              seconds(startNanos));
+              seconds(startNanos), w.intake());
         });
       }
     } catch (dev.starling.connectors.UnreadableSourceException e) {

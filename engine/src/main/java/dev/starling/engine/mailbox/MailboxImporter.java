@@ -73,8 +73,9 @@ public final class MailboxImporter {
   }
 
   /**
-   * Imports every message of {@code mailbox} not yet marked {@value #IMPORTED_FLAG}: a delivery status
-   * notification ({@code multipart/report; report-type=delivery-status}) as one {@code .eml} file, otherwise each
+   * Imports every message of {@code mailbox} not yet marked {@value #IMPORTED_FLAG}: bounce mail (any
+   * {@code multipart/report}, or a plain-text message from MAILER-DAEMON or postmaster, or marked
+   * {@code Auto-Submitted}) as one {@code .eml} file read by the {@code dsn} format, otherwise each
    * attachment named {@code *.csv}, {@code *.csv.gz}, {@code *.xlsx}, {@code *.json} or {@code *.ndjson}, all with
    * format detection. A message is marked once all its files are imported, or when it has nothing to import; a
    * message whose import fails is reported in {@link MailboxSummary#failures()} and left unmarked.
@@ -243,16 +244,31 @@ public final class MailboxImporter {
     }
   }
 
+  /**
+   * Any {@code multipart/report}: a delivery status notification (with or without its
+   * {@code report-type}, as some servers send it) or an RFC 5965 complaint report; the bounce-mail
+   * reader tells them apart.
+   */
   private static boolean isDeliveryReport(Part part) throws MessagingException {
-    if (!part.isMimeType("multipart/report")) {
+    return part.isMimeType("multipart/report") || isPlainBounceOrAutoReply(part);
+  }
+
+  /**
+   * A message with no attachment that a mail system wrote: from MAILER-DAEMON or postmaster (qmail,
+   * Exim and Sendmail plain-text bounces), or marked {@code Auto-Submitted} (RFC 3834 auto-replies, which
+   * the import counts as skipped). A person's own reply is neither and is left alone.
+   */
+  private static boolean isPlainBounceOrAutoReply(Part part) throws MessagingException {
+    if (!part.isMimeType("text/plain") || !(part instanceof MimeMessage m)) {
       return false;
     }
-    try {
-      String type = new ContentType(part.getContentType()).getParameter("report-type");
-      return type != null && type.equalsIgnoreCase("delivery-status");
-    } catch (ParseException e) {
-      return false;
+    String[] auto = m.getHeader("Auto-Submitted");
+    if (auto != null && auto.length > 0 && !auto[0].strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+      return true;
     }
+    String from = m.getHeader("From", null);
+    String f = from == null ? "" : from.toLowerCase(Locale.ROOT);
+    return f.contains("mailer-daemon") || f.contains("postmaster@");
   }
 
   /** The parts with an importable file name, depth first, looking inside forwarded messages too. */

@@ -153,6 +153,57 @@ public final class ImportLog {
     }
   }
 
+  /** Records what an import skipped, grouped into derived campaigns, and suppressed (schema 009). */
+  public void recordIntake(long importId, long skipped, long grouped, long suppressed) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE imports SET skipped = ?, grouped_untagged = ?, suppressed = ? WHERE id = ?")) {
+      ps.setLong(1, skipped);
+      ps.setLong(2, grouped);
+      ps.setLong(3, suppressed);
+      ps.setLong(4, importId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw StoreException.failed("ImportLog.recordIntake", e);
+    }
+  }
+
+  /** Whether an import of this number exists. */
+  public boolean exists(long importId) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM imports WHERE id = ?")) {
+      ps.setLong(1, importId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("ImportLog.exists", e);
+    }
+  }
+
+  /**
+   * The rows imports rejected, in import and line order, as {@code import_id, file, line, reason, raw}.
+   *
+   * @param importId one import's, or {@code null} for every import's
+   */
+  public void rejections(Long importId, java.util.function.Consumer<Object[]> rows) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT r.import_id, i.source, r.line, r.reason, r.raw FROM rejections r"
+        + " JOIN imports i ON i.id = r.import_id WHERE ? IS NULL OR r.import_id = ? ORDER BY r.import_id, r.line")) {
+      if (importId == null) {
+        ps.setNull(1, java.sql.Types.INTEGER);
+        ps.setNull(2, java.sql.Types.INTEGER);
+      } else {
+        ps.setLong(1, importId);
+        ps.setLong(2, importId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.accept(new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)});
+        }
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("ImportLog.rejections", e);
+    }
+  }
+
   /**
    * Marks the features stale after an import: the campaigns it touched, for the incremental refresh,
    * or all of them when it changed list data ({@code listChanged}), which that refresh cannot patch.

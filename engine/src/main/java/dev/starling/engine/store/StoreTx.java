@@ -14,6 +14,7 @@ public final class StoreTx {
   private Campaigns campaigns;
   private EventLog eventLog;
   private ImportLog importLog;
+  private BounceLog bounceLog;
 
   StoreTx(Connection connection, Dialect dialect) {
     this.connection = connection;
@@ -48,6 +49,13 @@ public final class StoreTx {
       eventLog = new EventLog(connection, dialect);
     }
     return eventLog;
+  }
+
+  public BounceLog bounceLog() {
+    if (bounceLog == null) {
+      bounceLog = new BounceLog(connection, dialect);
+    }
+    return bounceLog;
   }
 
   public ImportLog importLog() {

@@ -25,7 +25,9 @@
  * }</pre>
  * {@code StoreTx} hands out one instance of each repository per transaction: {@code Subscribers},
  * {@code Campaigns} (dense ids, upserts), {@code EventLog} (messages, events, agents; write side),
- * {@code ImportLog} (imports, rejections, data quality, dirty campaigns, the latest data time). A
+ * {@code ImportLog} (imports, rejections, data quality, dirty campaigns, the latest data time),
+ * {@code BounceLog} (every bounce with its class and the server's codes and words, with or without a
+ * campaign; the suppression it implies, under a {@code SoftBounceLimit}). A
  * repository is a concrete class here, public only for what is used outside; add a read-side one
  * (feature tables, replay states, the lead book, event history) the same way: a package-private
  * constructor taking the connection and the {@link dev.starling.engine.store.Dialect}, an accessor on
@@ -51,6 +53,9 @@
  * (campaign, subscriber) holds the send, delivery and bounce of that message (upserted, so re-imports
  * change nothing); opens, clicks, complaints and unsubscribes are {@code events} rows keyed by
  * (campaign, subscriber, dedupe key). Both are clustered campaign-first, so a weekly import appends
- * and the feature replay reads campaign by campaign in key order.
+ * and the feature replay reads campaign by campaign in key order. {@code bounces} rows are keyed by
+ * (subscriber, dedupe key), since a bounce is a fact about a person that may have no campaign; a
+ * suppressed person's {@code subscribers.status} becomes {@code cleaned}, which the features read as
+ * hard-bounced.
  */
 package dev.starling.engine.store;

@@ -64,7 +64,7 @@ class ConfigFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio",
-    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, digest, smtp, serve",
+    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, digest, smtp, serve",
     "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
     "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
     "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",
@@ -86,6 +86,8 @@ class ConfigFileTest {
     "# hi\\nstars:\\n  min-ratio: lots | c.yaml:3: key 'stars.min-ratio' must be a number in (0, 1] but was 'lots'",
     "stars:\\n  min-ratio: 1.5 | c.yaml:2: key 'stars.min-ratio' must be a number in (0, 1] but was '1.5'",
     "stars:\\n  min-campaigns: 0 | c.yaml:2: key 'stars.min-campaigns' must be a whole number >= 1 but was '0'",
+    "bounces:\\n  soft-limit: 0 | c.yaml:2: key 'bounces.soft-limit' must be a whole number >= 1 but was '0'",
+    "bounces:\\n  soft-span-days: 1.5 | c.yaml:2: key 'bounces.soft-span-days' must be a whole number of days >= 1 but was '1.5'",
     "machine-opens:\\n  prefetch-seconds: 2.5 | c.yaml:2: key 'machine-opens.prefetch-seconds' must be a whole number of seconds >= 0 but was '2.5'",
     "stars: [1, 2] | c.yaml:1: key 'stars' must not be a list",
     "output:\\n  language: fr | c.yaml:2: key 'output.language' must be en or es but was 'fr'",
