@@ -2,6 +2,11 @@ package dev.starling.engine.app;
 
 import dev.starling.connectors.BounceKind;
 import dev.starling.connectors.Format;
+import dev.starling.engine.campaigns.CampaignFigures;
+import dev.starling.engine.campaigns.CampaignReport;
+import dev.starling.engine.campaigns.DateRange;
+import dev.starling.engine.campaigns.KeyFigures;
+import dev.starling.engine.campaigns.Period;
 import dev.starling.engine.config.Config;
 import dev.starling.engine.config.ConfigFile;
 import dev.starling.engine.digest.DigestException;
@@ -11,6 +16,10 @@ import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.store.DigestQueries;
 import java.util.HashMap;
 import java.util.Map;
+import dev.starling.engine.export.WorkbookExporter;
+import dev.starling.engine.report.Labels;
+import dev.starling.engine.store.CampaignStats;
+import dev.starling.engine.store.Listings;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.FeatureReplay;
 import dev.starling.engine.features.Star;
@@ -30,10 +39,13 @@ import dev.starling.engine.store.LeadBook;
 import dev.starling.engine.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 
 /**
@@ -232,6 +244,40 @@ public final class Starling implements AutoCloseable {
   public DigestJob.Summary digest(DigestJob job, String week, DigestJob.Request request, DigestMailer mailer) {
     String w = week != null ? week : suggestLeads().week();
     return job.run(w, request, mailer);
+  }
+
+  /** Campaign figures for the campaigns sent in {@code range} (dates in {@code zone}), in send order. */
+  public List<CampaignFigures.Campaign> campaigns(DateRange range, ZoneId zone) {
+    return new CampaignFigures(store, config.engagement(), config.stars()).campaigns(range, zone);
+  }
+
+  /** Campaigns, periods (with star counts) and links for {@code range}: what the workbook and the digest show. */
+  public CampaignReport campaignReport(DateRange range, ZoneId zone, Period period) {
+    return new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period);
+  }
+
+  /**
+   * Writes the managers' workbook: brings the features up to date, then puts the key figures, the campaign
+   * report, the current stars, the leads suggested in {@code range} and the engaged accounts in one file.
+   */
+  public WorkbookExporter.Result exportWorkbook(Path file, DateRange range, Period period, Locale language, ZoneId zone) {
+    refreshFeatures();
+    CampaignReport report = campaignReport(range, zone, period);
+    Listings lists = new Listings(store);
+    long stars = lists.starCount(config.stars().minCampaigns(), config.stars().minRatio());
+    KeyFigures figures = new KeyFigures(new CampaignStats(store).audience().people(), report.campaigns().size(),
+        report.totals(), stars, lists.leadCount(range.start(zone), range.end(zone)));
+    UnaryOperator<String> label = Labels.of(language)::column;
+    String span = range.isAll() ? label.apply("all")
+        : (range.from() == null ? "…" : range.from().toString()) + " – " + (range.to() == null ? "…" : range.to().toString());
+    List<String[]> notes = List.of(
+        new String[] {label.apply("range"), span},
+        new String[] {label.apply("period"), period.toString()},
+        new String[] {label.apply("time_zone"), zone.getId()});
+    WorkbookExporter.Content content = new WorkbookExporter.Content(figures.table(label), notes, report,
+        lists.stars(config.stars().minCampaigns(), config.stars().minRatio()), lists.leads(range.start(zone), range.end(zone)),
+        lists.engagedAccounts());
+    return WorkbookExporter.write(file, content, language, zone);
   }
 
   /** Every import recorded in the store, oldest first. */

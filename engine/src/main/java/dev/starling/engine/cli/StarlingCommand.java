@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       LeadCommand.class,
       DigestCommand.class,
       ServeCommand.class,
+      CampaignsCommand.class,
+      ExportCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       FormatsCommand.class,

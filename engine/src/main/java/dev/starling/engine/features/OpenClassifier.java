@@ -32,8 +32,11 @@ public final class OpenClassifier {
     return classify(providerFlag, PROXY_AGENT.equals(agent), isAppleNetwork(ip), openMillis, deliveredMillis);
   }
 
-  /** As above, with the agent and address already reduced to the two facts the rules look at. */
-  OpenReason classify(Boolean providerFlag, boolean proxyAgent, boolean appleNetwork, long openMillis, long deliveredMillis) {
+  /**
+   * As above, with the agent and address already reduced to the two facts the rules look at: what the
+   * replay and the campaign figures read from the store (no per-event strings).
+   */
+  public OpenReason classify(Boolean providerFlag, boolean proxyAgent, boolean appleNetwork, long openMillis, long deliveredMillis) {
     if (providerFlag != null) {
       return providerFlag ? OpenReason.PROVIDER_MACHINE : OpenReason.PROVIDER_HUMAN;
     }

@@ -32,8 +32,18 @@ interface Dialect {
    */
   String insertIgnoring(String rest);
 
-  /** The larger of two SQL expressions (SQLite's two-argument {@code max}, elsewhere {@code GREATEST}). */
-  String greatest(String a, String b);
+  /**
+   * The largest of two or more SQL expressions in one row (SQLite's multi-argument scalar {@code max},
+   * elsewhere {@code GREATEST}).
+   */
+  String greatest(String... expressions);
+
+  /**
+   * {@code numerator / denominator} of two integer expressions as an 8-byte floating-point value
+   * (SQLite: {@code CAST(.. AS REAL)}; PostgreSQL's {@code REAL} is 4 bytes, it says
+   * {@code DOUBLE PRECISION}).
+   */
+  String ratio(String numerator, String denominator);
 
   /** The schema version the file says it is at. */
   int schemaVersion(Connection c) throws SQLException;

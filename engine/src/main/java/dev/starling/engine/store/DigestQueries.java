@@ -195,7 +195,7 @@ public final class DigestQueries {
       List<PersonRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM subscriber_features f"
           + " JOIN subscribers s ON s.id = f.subscriber_id"
-          + " WHERE f.received >= ? AND " + SqliteReadDialect.ratio("f.campaigns_opened", "f.received")
+          + " WHERE f.received >= ? AND " + store.dialect().ratio("f.campaigns_opened", "f.received")
           + " >= ? AND f.status = ? ORDER BY s.email")) {
         ps.setInt(1, minCampaigns);
         ps.setDouble(2, minRatio);

@@ -82,7 +82,7 @@ public final class EventHistory {
       throw Queries.failed(store, "cannot read the store's latest time", e);
     }
     return Math.max(Queries.longValue(store, "SELECT coalesce(max(at), 0) FROM events"),
-        Queries.longValue(store, "SELECT coalesce(max(" + SqliteReadDialect.greatest("coalesce(delivered_at, 0)",
+        Queries.longValue(store, "SELECT coalesce(max(" + store.dialect().greatest("coalesce(delivered_at, 0)",
             "coalesce(sent_at, 0)", "coalesce(bounced_at, 0)") + "), 0) FROM messages"));
   }
 

@@ -39,7 +39,6 @@ public final class FeatureTables {
   private static final MethodHandle CONSTRUCTOR;
   private static final String SELECT;
   private static final String INSERT;
-  private static final String RATIO = SqliteReadDialect.ratio("f.campaigns_opened", "f.received");
 
   static {
     RecordComponent[] components = SubscriberFeatures.class.getRecordComponents();
@@ -133,11 +132,12 @@ public final class FeatureTables {
    */
   public List<Star> stars(StarCriteria criteria, int limit) {
     // The ratio form (opened / received >= r), the same arithmetic as the written definition.
+    String ratio = store.dialect().ratio("f.campaigns_opened", "f.received");
     String sql = "SELECT s.email, trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')), s.company,"
         + " f.received, f.campaigns_opened, f.human_opens, f.machine_opens, f.human_clicks, f.last_human_at, f.status"
         + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
-        + " WHERE f.received >= ? AND " + RATIO + " >= ?"
-        + " ORDER BY " + RATIO + " DESC, f.campaigns_opened DESC, s.email"
+        + " WHERE f.received >= ? AND " + ratio + " >= ?"
+        + " ORDER BY " + ratio + " DESC, f.campaigns_opened DESC, s.email"
         + (limit > 0 ? " LIMIT ?" : "");
     try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
       ps.setInt(1, criteria.minCampaigns());

@@ -7,21 +7,21 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** The store's small key-value facts about itself (table {@code meta}). */
-public final class Meta {
+final class Meta {
   /**
    * "1" when an import landed after the last feature refresh (the campaigns it touched are in
    * {@code dirty_campaigns}); "full" when it also changed subscribers' list data, which the
    * incremental refresh cannot patch.
    */
-  public static final String FEATURES_DIRTY = "features_dirty";
+  static final String FEATURES_DIRTY = "features_dirty";
   /** The newest event or message time in the store (UTC ms): the features' as-of, before the clock cap. */
-  public static final String LATEST_DATA_TIME = "latest_data_time";
+  static final String LATEST_DATA_TIME = "latest_data_time";
   /** The engagement settings the stored features were computed with. */
-  public static final String FEATURES_SETTINGS = "features_settings";
+  static final String FEATURES_SETTINGS = "features_settings";
 
   private Meta() {}
 
-  public static Optional<String> get(Connection c, String key) throws SQLException {
+  static Optional<String> get(Connection c, String key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
@@ -30,7 +30,7 @@ public final class Meta {
     }
   }
 
-  public static void set(Connection c, String key, String value) throws SQLException {
+  static void set(Connection c, String key, String value) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
       ps.setString(1, key);

@@ -72,8 +72,17 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public String greatest(String a, String b) {
-    return "max(" + a + ", " + b + ")";
+  public String greatest(String... expressions) {
+    if (expressions.length < 2) {
+      // SQLite's one-argument max is the aggregate: a single expression here would be a silent GROUP BY.
+      throw new IllegalArgumentException("greatest needs two or more expressions but got " + expressions.length);
+    }
+    return "max(" + String.join(", ", expressions) + ")";
+  }
+
+  @Override
+  public String ratio(String numerator, String denominator) {
+    return "CAST(" + numerator + " AS REAL) / " + denominator;
   }
 
   @Override

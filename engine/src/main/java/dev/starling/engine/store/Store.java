@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The database file behind one data directory: the connection, transactions, migrations and the
  * write lock. Work reaches the data through a {@link StoreTx} (its repositories); no
- * {@link Connection} leaves this package (see package-info for the one transitional exception).
+ * {@link Connection} leaves this package.
  *
  * <p>Locking: a writing transaction takes the write lock when it begins; if another process holds
  * it (an import running), the caller's {@code onWait} hears it once and the transaction waits for as
@@ -89,6 +89,11 @@ public final class Store implements AutoCloseable {
     return connection;
   }
 
+  /** The SQL spellings of this store's engine, for the read-side repositories of this package. */
+  Dialect dialect() {
+    return dialect;
+  }
+
   public Path file() {
     return file;
   }
@@ -148,18 +153,16 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Transitional, for the read-side classes that still write their own SQL (features, leads, bench):
-   * a writing transaction handing out the raw connection. It goes when those classes move into this
-   * package; new code uses {@link #inTransaction(Work)} or {@link #read(Work)}.
+   * A writing transaction handing out the raw connection, for this package only: a repository's
+   * unit of work of its own (a lead's step) and the test probe that reads raw rows. Code outside
+   * uses {@link #inTransaction(Work)} or {@link #read(Work)}.
    */
-  @Deprecated(forRemoval = true)
-  public <T> T withConnection(SqlWork<T> work) {
+  <T> T withConnection(SqlWork<T> work) {
     return run(true, () -> {}, tx -> work.run(tx.connection()));
   }
 
-  /** Transitional, like {@link #withConnection}, for reads: no lock, never waits for a writer. */
-  @Deprecated(forRemoval = true)
-  public <T> T readWithConnection(SqlWork<T> work) {
+  /** {@link #withConnection}, for reads: no lock, never waits for a writer. */
+  <T> T readWithConnection(SqlWork<T> work) {
     return run(false, () -> {}, tx -> work.run(tx.connection()));
   }
 
@@ -216,9 +219,9 @@ public final class Store implements AutoCloseable {
     T run(StoreTx tx) throws SQLException, IOException;
   }
 
-  /** Transitional: a unit of work on the raw connection (see {@link #withConnection}). */
+  /** A unit of work on the raw connection (see {@link #withConnection}); never seen outside this package. */
   @FunctionalInterface
-  public interface SqlWork<T> {
+  interface SqlWork<T> {
     T run(Connection c) throws SQLException, IOException;
   }
 

@@ -31,8 +31,16 @@
  * repository is a concrete class here, public only for what is used outside; add a read-side one
  * (feature tables, replay states, the lead book, event history) the same way: a package-private
  * constructor taking the connection and the {@link dev.starling.engine.store.Dialect}, an accessor on
- * {@code StoreTx}. {@code Store.withConnection}/{@code readWithConnection} are transitional, for the
- * read-side classes that still hold their own SQL, and go when those move here.
+ * {@code StoreTx}. No {@code Connection} leaves this package: the raw-connection units of work
+ * ({@code Store.withConnection}/{@code readWithConnection}) are package-private, for a repository's
+ * own transaction and for the tests' {@code StoreProbe}.
+ *
+ * <p><b>Reports.</b> {@link dev.starling.engine.store.CampaignStats} streams each campaign's messages
+ * and events to the campaign figures (which classify them with the replay's classifiers), and
+ * {@link dev.starling.engine.store.Listings} gives the long lists reports show (stars, leads with their
+ * owner, engaged accounts) as report tables whose rows stream from a reading transaction, so a
+ * million-row sheet is never in memory. Both take the {@code Store} and read through
+ * {@link dev.starling.engine.store.Store#read}.
  *
  * <p><b>Locking.</b> SQLite in WAL mode: readers never wait. A writing transaction takes the write
  * lock as it begins ({@code BEGIN IMMEDIATE}), so it never fails half-way with "database is
@@ -43,8 +51,11 @@
  * <p><b>Dialects.</b> Repositories write portable SQL (ANSI {@code ON CONFLICT} upserts,
  * {@code IS DISTINCT FROM}, plain {@code ?} parameters, enum codes bound as parameters) and ask the
  * {@code Dialect} for the rest: opening and tuning a connection, the write lock, recognising "busy",
- * two-argument {@code greatest}, the schema version and the migration list. A PostgreSQL store will
- * be one {@code PostgresDialect} (JDBC URL, {@code GREATEST}, {@code SQLSTATE 55P03}/{@code 40001}
+ * an insert that skips a stored key, the greatest of several values, the ratio of two integers as a
+ * double, the schema version and the migration list. Write side and read side alike get it from the
+ * {@code Store} they run in. A PostgreSQL store will be one {@code PostgresDialect} (JDBC URL,
+ * {@code ON CONFLICT DO NOTHING}, {@code GREATEST}, {@code DOUBLE PRECISION},
+ * {@code SQLSTATE 55P03}/{@code 40001}
  * as busy, {@code LOCK TABLE imports IN EXCLUSIVE MODE} or an advisory lock as the write lock, a
  * {@code schema_version} table) plus its own migration files (no {@code WITHOUT ROWID}, {@code BIGINT}
  * ids): no repository changes.

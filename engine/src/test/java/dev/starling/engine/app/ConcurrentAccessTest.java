@@ -9,11 +9,11 @@ import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.ingest.ImportSummary;
 import dev.starling.engine.store.Store;
 import dev.starling.engine.store.StoreProbe;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,24 +22,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two connections on one store file, as two processes would have: a second import waits for the
  * running one instead of failing with "database is locked", and readers never fail or wait.
  */
+@ExtendWith(DataDirExtension.class)
 class ConcurrentAccessTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-
-  @TempDir Path tmp;
-
   @Test
-  void aSecondImportIntoABusyStoreFailedWithDatabaseIsLocked() throws Exception {
-    Path data = tmp.resolve("data");
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,first_name\nana@acme.example,Ana\n");
-    Path events = Files.writeString(tmp.resolve("events.csv"),
+  void aSecondImportIntoABusyStoreFailedWithDatabaseIsLocked(DataDir dir, Clock clock) throws Exception {
+    Path data = dir.data();
+    Path list = Files.writeString(dir.input("list.csv"), "email,first_name\nana@acme.example,Ana\n");
+    Path events = Files.writeString(dir.input("events.csv"),
         "type,email,campaign_id,at\nsend,ana@acme.example,c1,2026-05-01T10:00:00Z\nopen,ana@acme.example,c1,2026-05-01T11:00:00Z\n");
-    try (Starling first = Starling.create(data, CLOCK)) {
+    try (Starling first = Starling.create(data, clock)) {
       first.importFile(list, null, ImportListener.NONE);
       first.stars(StarCriteria.DEFAULTS, 0); // features computed once, so a refresh is due only after the next import
     }
@@ -48,8 +45,8 @@ class ConcurrentAccessTest {
     List<String> heard = new CopyOnWriteArrayList<>();
     // Own threads: the common pool may have a single worker on a small machine, which would serialise the two.
     ExecutorService threads = Executors.newFixedThreadPool(2);
-    try (Store running = Store.open(data); Starling second = Starling.open(data, CLOCK, heard::add);
-        Starling reader = Starling.open(data, CLOCK, heard::add)) {
+    try (Store running = Store.open(data); Starling second = Starling.open(data, clock, heard::add);
+        Starling reader = Starling.open(data, clock, heard::add)) {
       // "another import": a writing transaction on its own connection, held open until released
       CompletableFuture<Void> other = CompletableFuture.runAsync(() -> running.inTransaction(tx -> {
         tx.subscribers().idForEvent("bo@acme.example");

@@ -17,12 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Only init, import and demo create a store; a read command on a mistyped --data path says so and creates nothing. */
+/**
+ * Only init, import and demo create a store; a read command (or a lead's step) on a mistyped --data path
+ * says so and creates nothing.
+ */
 class MissingStoreCliTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"stars", "imports", "leads", "explain ana@acme.example"})
+  @ValueSource(strings = {"stars", "imports", "leads", "lead 1 accepted", "explain ana@acme.example"})
   void aReadCommandOnAMistypedDataPathSilentlyCreatedAnEmptyStore(String command) {
     Path typo = tmp.resolve("starling-dtaa");
     List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));

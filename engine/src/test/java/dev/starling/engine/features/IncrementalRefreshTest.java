@@ -4,59 +4,55 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.store.StoreProbe;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
+import dev.starling.engine.testing.FixedClock;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The incremental refresh (resuming from a saved replay state) must give exactly what a full replay gives. */
+@ExtendWith(DataDirExtension.class)
+@FixedClock("2026-11-23T00:00:00Z")
 class IncrementalRefreshTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
-
-  @TempDir Path tmp;
-
   @Test
-  void weeklyImportsResumeFromTheSavedStateAndMatchAFullReplay() throws IOException {
-    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(1500, 10, 41), tmp.resolve("in"));
+  void weeklyImportsResumeFromTheSavedStateAndMatchAFullReplay(Starling s, DataDir dir) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(1500, 10, 41), dir.input("in"));
     List<String> lines = Files.readAllLines(gen.eventsFile());
     String header = lines.get(0);
     // Weeks 1-8 first; then campaign 9 with some late opens of campaign 8; then campaign 10.
-    Path history = write("history.csv", header, lines, l -> campaign(l) <= 8 && !(campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
-    Path week9 = write("week9.csv", header, lines, l -> campaign(l) == 9 || (campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
-    Path week10 = write("week10.csv", header, lines, l -> campaign(l) == 10);
-    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
-      s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
-      // The campaign list as exported after week 8; campaigns 9 and 10 are first named by their logs.
-      List<String> campaigns = Files.readAllLines(gen.campaignsFile());
-      s.importFile(Files.write(tmp.resolve("campaigns-1-8.csv"), campaigns.subList(0, 9)), null, ImportListener.NONE);
-      s.importFile(history, null, ImportListener.NONE);
-      assertEquals(8, refresh(s, false), "the first refresh replays every campaign");
-      s.importFile(week9, null, ImportListener.NONE);
-      assertEquals(3, refresh(s, false), "late opens of campaign 8: resume from the state two campaigns back");
-      List<String> incremental = features(s);
-      assertEquals(incremental, features(s, true), "after week 9");
-      s.importFile(week10, null, ImportListener.NONE);
-      assertEquals(1, refresh(s, false), "only campaign 10 is new: resume from the end");
-      List<String> afterWeek10 = features(s);
-      assertEquals(afterWeek10, features(s, true), "after week 10");
-    }
+    Path history = write(dir, "history.csv", header, lines, l -> campaign(l) <= 8 && !(campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
+    Path week9 = write(dir, "week9.csv", header, lines, l -> campaign(l) == 9 || (campaign(l) == 8 && l.startsWith("open,") && l.hashCode() % 3 == 0));
+    Path week10 = write(dir, "week10.csv", header, lines, l -> campaign(l) == 10);
+    s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
+    // The campaign list as exported after week 8; campaigns 9 and 10 are first named by their logs.
+    List<String> campaigns = Files.readAllLines(gen.campaignsFile());
+    s.importFile(Files.write(dir.input("campaigns-1-8.csv"), campaigns.subList(0, 9)), null, ImportListener.NONE);
+    s.importFile(history, null, ImportListener.NONE);
+    assertEquals(8, refresh(s, false), "the first refresh replays every campaign");
+    s.importFile(week9, null, ImportListener.NONE);
+    assertEquals(3, refresh(s, false), "late opens of campaign 8: resume from the state two campaigns back");
+    List<String> incremental = features(s);
+    assertEquals(incremental, features(s, true), "after week 9");
+    s.importFile(week10, null, ImportListener.NONE);
+    assertEquals(1, refresh(s, false), "only campaign 10 is new: resume from the end");
+    List<String> afterWeek10 = features(s);
+    assertEquals(afterWeek10, features(s, true), "after week 10");
   }
 
   @Test
-  void aListImportAfterAnEarlierRefreshStillRefreshesTheFeatures() throws IOException {
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email\nana@acme.example\n");
+  void aListImportAfterAnEarlierRefreshStillRefreshesTheFeatures(Starling s, DataDir dir) throws IOException {
+    Path list = Files.writeString(dir.input("list.csv"), "email\nana@acme.example\n");
     StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
     for (int week = 0; week < 6; week++) {
       ev.append("send,ana@acme.example,nl-").append(week).append(',')
@@ -64,31 +60,21 @@ class IncrementalRefreshTest {
           .append("open,ana@acme.example,nl-").append(week).append(',')
           .append(Instant.parse("2026-01-06T12:00:00Z").plusSeconds(week * 604_800L)).append('\n');
     }
-    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
-      s.importFile(list, null, ImportListener.NONE);
-      s.importFile(Files.writeString(tmp.resolve("ev.csv"), ev), null, ImportListener.NONE);
-      assertEquals(List.of("active"), status(s));
-      s.importFile(Files.writeString(tmp.resolve("list2.csv"), "email,status\nana@acme.example,unsubscribed\n"), null,
-          ImportListener.NONE);
-      assertEquals(List.of("unsubscribed"), status(s), "the list import must be reflected at the next read");
-    }
+    s.importFile(list, null, ImportListener.NONE);
+    s.importFile(Files.writeString(dir.input("ev.csv"), ev), null, ImportListener.NONE);
+    assertEquals(List.of("active"), status(s));
+    s.importFile(Files.writeString(dir.input("list2.csv"), "email,status\nana@acme.example,unsubscribed\n"), null,
+        ImportListener.NONE);
+    assertEquals(List.of("unsubscribed"), status(s), "the list import must be reflected at the next read");
   }
 
   private static List<String> status(Starling s) {
     s.refreshFeatures();
-    return s.store().withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status FROM subscriber_features")) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return StoreProbe.rows(s.store(), "SELECT status FROM subscriber_features");
   }
 
   private int refresh(Starling s, boolean full) {
-    return s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), CLOCK.millis(), full));
+    return s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), s.clock().millis(), full));
   }
 
   private List<String> features(Starling s) {
@@ -100,25 +86,17 @@ class IncrementalRefreshTest {
     if (full) {
       refresh(s, true);
     }
-    return s.store().withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-          "SELECT * FROM subscriber_features ORDER BY subscriber_id")) {
-        ResultSetMetaData md = rs.getMetaData();
-        while (rs.next()) {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= md.getColumnCount(); i++) {
-            if (md.getColumnName(i).equals("computed_at")) {
-              continue;
-            }
-            Object v = rs.getObject(i);
-            b.append(v instanceof Double d ? String.format("%.9g", d) : String.valueOf(v)).append('|');
-          }
-          out.add(b.toString());
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> row : StoreProbe.records(s.store(), "SELECT * FROM subscriber_features ORDER BY subscriber_id")) {
+      StringBuilder b = new StringBuilder();
+      row.forEach((column, v) -> {
+        if (!column.equals("computed_at")) {
+          b.append(v instanceof Double d ? String.format("%.9g", d) : String.valueOf(v)).append('|');
         }
-      }
-      return out;
-    });
+      });
+      out.add(b.toString());
+    }
+    return out;
   }
 
   private static int campaign(String line) {
@@ -126,10 +104,10 @@ class IncrementalRefreshTest {
     return Integer.parseInt(f[2].substring(3));
   }
 
-  private Path write(String name, String header, List<String> lines, java.util.function.Predicate<String> keep) throws IOException {
+  private static Path write(DataDir dir, String name, String header, List<String> lines, java.util.function.Predicate<String> keep) throws IOException {
     List<String> out = new ArrayList<>();
     out.add(header);
     lines.stream().skip(1).filter(keep).forEach(out::add);
-    return Files.write(tmp.resolve(name), out);
+    return Files.write(dir.input(name), out);
   }
 }

@@ -36,15 +36,7 @@ class UntaggedEventsTest {
       ImportSummary b = s.importFile(sendgrid, null, ImportListener.NONE);
       assertEquals(List.of(2L, 0L, 2L, 1L, 1L, 1L), List.of(a.imported(), a.rejected(), a.intake().groupedUntagged(),
           a.unknownCampaigns(), b.intake().groupedUntagged(), b.unknownCampaigns()));
-      List<String> codes = s.store().readWithConnection(c -> {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code FROM campaigns ORDER BY code")) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-        return out;
-      });
+      List<String> codes = dev.starling.engine.store.StoreProbe.rows(s.store(), "SELECT code FROM campaigns ORDER BY code");
       assertEquals(List.of("untagged/sendgrid/batch/14c5d75ce93", "untagged/ses/2025-01-15/Novedades de enero"), codes);
     }
   }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.store.StoreProbe;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
+import dev.starling.engine.testing.FixedClock;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
@@ -16,11 +20,7 @@ import dev.starling.rules.Subject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,47 +28,45 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Lead suggestions on a real store: the planted patterns, suppression, cooldowns, failing rules, a lead's history. */
+@ExtendWith(DataDirExtension.class)
+@FixedClock("2026-11-23T00:00:00Z")
 class LeadsTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
   static final List<String> RULES = List.of("star-subscriber", "rising-engagement", "reactivated", "high-intent-click",
       "going-cold", "account-surge");
 
-  @TempDir Path tmp;
-
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {31, 32})
-  void theDefaultRulesSuggestExactlyThePlantedPatterns(long seed) throws IOException {
-    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(3000, 14, seed), tmp.resolve("in"));
-    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
-      for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
-        s.importFile(f, null, ImportListener.NONE);
-      }
-      LeadFinder.Run run = s.suggestLeads();
-      for (String rule : RULES) {
-        Set<String> truth = new TreeSet<>(Files.readAllLines(tmp.resolve("in/truth/leads-" + rule + ".txt")));
-        Set<String> found = run.leads().stream().filter(l -> l.ruleId().equals(rule)).map(Lead::subjectKey)
-            .collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(!truth.isEmpty(), "seed " + seed + " plants " + rule);
-        assertEquals(truth, found, "seed " + seed + ", rule " + rule);
-      }
-      Set<String> scanners = new HashSet<>(Files.readAllLines(tmp.resolve("in/truth/scanner-clickers.txt")));
-      assertTrue(scanners.size() > 10);
-      assertEquals(scanners, query(s, "SELECT s.email FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
-          + " WHERE f.machine_clicks > 0 AND f.human_clicks = 0"), "seed " + seed);
-
-      LeadFinder.Run again = s.suggestLeads();
-      assertEquals(0, again.created());
-      assertEquals(run.leads(), again.leads());
+  void theDefaultRulesSuggestExactlyThePlantedPatterns(long seed, Starling s, DataDir dir) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(3000, 14, seed), dir.input("in"));
+    for (Path f : List.of(gen.subscribersFile(), gen.campaignsFile(), gen.eventsFile())) {
+      s.importFile(f, null, ImportListener.NONE);
     }
+    LeadFinder.Run run = s.suggestLeads();
+    for (String rule : RULES) {
+      Set<String> truth = new TreeSet<>(Files.readAllLines(dir.input("in/truth/leads-" + rule + ".txt")));
+      Set<String> found = run.leads().stream().filter(l -> l.ruleId().equals(rule)).map(Lead::subjectKey)
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertTrue(!truth.isEmpty(), "seed " + seed + " plants " + rule);
+      assertEquals(truth, found, "seed " + seed + ", rule " + rule);
+    }
+    Set<String> scanners = new HashSet<>(Files.readAllLines(dir.input("in/truth/scanner-clickers.txt")));
+    assertTrue(scanners.size() > 10);
+    assertEquals(scanners, query(s, "SELECT s.email FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
+        + " WHERE f.machine_clicks > 0 AND f.human_clicks = 0"), "seed " + seed);
+
+    LeadFinder.Run again = s.suggestLeads();
+    assertEquals(0, again.created());
+    assertEquals(run.leads(), again.leads());
   }
 
   @Test
-  void noLeadForUnsubscribedPeopleNoResurfacingWithoutNewActivityAndCooldownAfterRejection() throws IOException {
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n");
+  void noLeadForUnsubscribedPeopleNoResurfacingWithoutNewActivityAndCooldownAfterRejection(Starling s, DataDir dir) throws IOException {
+    Path list = Files.writeString(dir.input("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n");
     StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
     for (int week = 0; week < 10; week++) {
       for (String who : List.of("ana@acme.example", "bo@acme.example")) {
@@ -76,43 +74,41 @@ class LeadsTest {
       }
     }
     ev.append("unsubscribe,bo@acme.example,nl-9,").append(at(9, 7200)).append('\n');
-    Path events = Files.writeString(tmp.resolve("ev.csv"), ev);
-    try (Starling s = Starling.create(tmp.resolve("data"), CLOCK)) {
-      s.importFile(list, null, ImportListener.NONE);
-      s.importFile(events, null, ImportListener.NONE);
-      LeadFinder.Run first = s.suggestLeads();
-      assertEquals(List.of("ana@acme.example star-subscriber opened 10 of the last 10 newsletters"),
-          first.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId() + " " + l.reason()).toList());
-      assertEquals(1, first.suppressed()); // bo is a star too, but unsubscribed
+    Path events = Files.writeString(dir.input("ev.csv"), ev);
+    s.importFile(list, null, ImportListener.NONE);
+    s.importFile(events, null, ImportListener.NONE);
+    LeadFinder.Run first = s.suggestLeads();
+    assertEquals(List.of("ana@acme.example star-subscriber opened 10 of the last 10 newsletters"),
+        first.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId() + " " + l.reason()).toList());
+    assertEquals(1, first.suppressed()); // bo is a star too, but unsubscribed
 
-      // A week later, a send not opened (10 of 11 is still a star): no new activity, so no new suggestion.
-      s.importFile(Files.writeString(tmp.resolve("w10.csv"), "type,email,campaign_id,at\n" + weekly("send", "ana@acme.example", 10, 0)),
-          null, ImportListener.NONE);
-      LeadFinder.Run quiet = s.suggestLeads();
-      assertEquals(List.of(0, 1), List.of(quiet.leads().size(), quiet.held()));
+    // A week later, a send not opened (10 of 11 is still a star): no new activity, so no new suggestion.
+    s.importFile(Files.writeString(dir.input("w10.csv"), "type,email,campaign_id,at\n" + weekly("send", "ana@acme.example", 10, 0)),
+        null, ImportListener.NONE);
+    LeadFinder.Run quiet = s.suggestLeads();
+    assertEquals(List.of(0, 1), List.of(quiet.leads().size(), quiet.held()));
 
-      // Sales rejects the lead; five weeks of opens later, the 28-day cooldown since the rejection has passed.
-      s.transitionLead(first.leads().get(0).id(), LeadStatus.REJECTED, null, null);
-      StringBuilder more = new StringBuilder("type,email,campaign_id,at\n");
-      more.append(weekly("open", "ana@acme.example", 10, 3600));
-      s.importFile(Files.writeString(tmp.resolve("w10b.csv"), more), null, ImportListener.NONE);
-      assertEquals(List.of(0, 1), List.of(s.suggestLeads().leads().size(), s.suggestLeads().held()),
-          "new activity, but within the cooldown of the rejection");
-      StringBuilder later = new StringBuilder("type,email,campaign_id,at\n");
-      for (int week = 11; week < 16; week++) {
-        later.append(weekly("send", "ana@acme.example", week, 0)).append(weekly("open", "ana@acme.example", week, 3600));
-      }
-      s.importFile(Files.writeString(tmp.resolve("w11.csv"), later), null, ImportListener.NONE);
-      LeadFinder.Run back = s.suggestLeads();
-      assertEquals(List.of("ana@acme.example star-subscriber"),
-          back.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
-      assertTrue(!back.week().equals(first.week()));
+    // Sales rejects the lead; five weeks of opens later, the 28-day cooldown since the rejection has passed.
+    s.transitionLead(first.leads().get(0).id(), LeadStatus.REJECTED, null, null);
+    StringBuilder more = new StringBuilder("type,email,campaign_id,at\n");
+    more.append(weekly("open", "ana@acme.example", 10, 3600));
+    s.importFile(Files.writeString(dir.input("w10b.csv"), more), null, ImportListener.NONE);
+    assertEquals(List.of(0, 1), List.of(s.suggestLeads().leads().size(), s.suggestLeads().held()),
+        "new activity, but within the cooldown of the rejection");
+    StringBuilder later = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 11; week < 16; week++) {
+      later.append(weekly("send", "ana@acme.example", week, 0)).append(weekly("open", "ana@acme.example", week, 3600));
     }
+    s.importFile(Files.writeString(dir.input("w11.csv"), later), null, ImportListener.NONE);
+    LeadFinder.Run back = s.suggestLeads();
+    assertEquals(List.of("ana@acme.example star-subscriber"),
+        back.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
+    assertTrue(!back.week().equals(first.week()));
   }
 
   /** Ana opens and clicks every week; Bo and Carl open every week but never click. */
-  private Starling threeReaders() throws IOException {
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n"
+  private static void threeReaders(Starling s, DataDir dir) throws IOException {
+    Path list = Files.writeString(dir.input("list.csv"), "email,company\nana@acme.example,Acme\nbo@acme.example,Acme\n"
         + "carl@acme.example,Acme\n");
     StringBuilder ev = new StringBuilder("type,email,campaign_id,at,url\n");
     for (int week = 0; week < 10; week++) {
@@ -121,14 +117,14 @@ class LeadsTest {
       }
       ev.append(weekly("click", "ana@acme.example", week, 3700).strip()).append(",https://acme.example/blog\n");
     }
-    Starling s = Starling.create(tmp.resolve("data"), CLOCK);
     s.importFile(list, null, ImportListener.NONE);
-    s.importFile(Files.writeString(tmp.resolve("ev.csv"), ev), null, ImportListener.NONE);
-    return s;
+    s.importFile(Files.writeString(dir.input("ev.csv"), ev), null, ImportListener.NONE);
   }
 
   @Test
-  void aRuleThatFailsForSomeSubscribersIsSkippedForThemCountedAndTheOtherRulesStillSuggest() throws IOException {
+  void aRuleThatFailsForSomeSubscribersIsSkippedForThemCountedAndTheOtherRulesStillSuggest(Starling s, DataDir dir)
+      throws IOException {
+    threeReaders(s, dir);
     RuleBook book = RuleBook.parse("""
         version: 1
         rules:
@@ -147,43 +143,40 @@ class LeadsTest {
             reason: "opened {{ last_n_opened }} of the last {{ last_n }} newsletters"
             cooldown_days: 28
         """, "rules.yaml", FeatureSchema.standard());
-    try (Starling s = threeReaders()) {
-      s.refreshFeatures();
-      LeadFinder.Run run = new LeadFinder(s.store(), book).suggest(CLOCK.millis());
-      assertEquals(List.of("ana@acme.example opens-per-click", "ana@acme.example star-subscriber",
-          "bo@acme.example star-subscriber", "carl@acme.example star-subscriber"),
-          run.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
-      // Bo and Carl never clicked: dividing by their zero clicks fails, for them only.
-      assertEquals(List.of(new LeadFinder.RuleFailure("opens-per-click", Subject.SUBSCRIBER, 2, "bo@acme.example",
-          "rules.yaml:6: rule 'opens-per-click': when: / by zero")), run.skipped());
-      assertEquals("rule 'opens-per-click' could not be evaluated for 2 subscribers and was skipped for them;"
-          + " first bo@acme.example: rules.yaml:6: rule 'opens-per-click': when: / by zero", run.skipped().get(0).describe());
-    }
+    s.refreshFeatures();
+    LeadFinder.Run run = new LeadFinder(s.store(), book).suggest(s.clock().millis());
+    assertEquals(List.of("ana@acme.example opens-per-click", "ana@acme.example star-subscriber",
+        "bo@acme.example star-subscriber", "carl@acme.example star-subscriber"),
+        run.leads().stream().map(l -> l.subjectKey() + " " + l.ruleId()).toList());
+    // Bo and Carl never clicked: dividing by their zero clicks fails, for them only.
+    assertEquals(List.of(new LeadFinder.RuleFailure("opens-per-click", Subject.SUBSCRIBER, 2, "bo@acme.example",
+        "rules.yaml:6: rule 'opens-per-click': when: / by zero")), run.skipped());
+    assertEquals("rule 'opens-per-click' could not be evaluated for 2 subscribers and was skipped for them;"
+        + " first bo@acme.example: rules.yaml:6: rule 'opens-per-click': when: / by zero", run.skipped().get(0).describe());
   }
 
   @Test
-  void aLeadsLifeIsKeptStepByStepAndAnInvalidStepChangesNothing() throws IOException {
-    try (Starling s = threeReaders()) {
-      LeadFinder.Run run = s.suggestLeads();
-      Lead ana = run.leads().stream().filter(l -> l.subjectKey().equals("ana@acme.example")).findFirst().orElseThrow();
-      assertEquals(List.of(Subject.SUBSCRIBER, LeadStatus.SUGGESTED), List.of(ana.subject(), ana.status()));
-      long now = CLOCK.millis();
-      assertEquals(new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
-          Optional.of("knows us from the fair")), s.transitionLead(ana.id(), LeadStatus.ACCEPTED, "Rita", "knows us from the fair"));
-      s.transitionLead(ana.id(), LeadStatus.WON, null, null);
-      StarlingException e = assertThrows(StarlingException.class, () -> s.transitionLead(ana.id(), LeadStatus.LOST, "Rita", null));
-      assertEquals("lead #" + ana.id() + " is won; it cannot become lost (allowed from won: none)", e.getMessage());
-      assertEquals("no lead #999 (see 'starling leads')",
-          assertThrows(StarlingException.class, () -> s.transitionLead(999, LeadStatus.ACCEPTED, null, null)).getMessage());
-      assertEquals(List.of(
-          new LeadEvent(ana.id(), Optional.empty(), LeadStatus.SUGGESTED, now, Optional.empty(), Optional.empty()),
-          new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
-              Optional.of("knows us from the fair")),
-          new LeadEvent(ana.id(), Optional.of(LeadStatus.ACCEPTED), LeadStatus.WON, now, Optional.empty(), Optional.empty())),
-          s.leadHistory(ana.id()));
-      assertEquals(LeadStatus.WON, s.suggestLeads().leads().stream().filter(l -> l.id() == ana.id()).findFirst().orElseThrow().status());
-      assertEquals(List.of(), s.leadHistory(999));
-    }
+  void aLeadsLifeIsKeptStepByStepAndAnInvalidStepChangesNothing(Starling s, DataDir dir) throws IOException {
+    threeReaders(s, dir);
+    LeadFinder.Run run = s.suggestLeads();
+    Lead ana = run.leads().stream().filter(l -> l.subjectKey().equals("ana@acme.example")).findFirst().orElseThrow();
+    assertEquals(List.of(Subject.SUBSCRIBER, LeadStatus.SUGGESTED), List.of(ana.subject(), ana.status()));
+    long now = s.clock().millis();
+    assertEquals(new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
+        Optional.of("knows us from the fair")), s.transitionLead(ana.id(), LeadStatus.ACCEPTED, "Rita", "knows us from the fair"));
+    s.transitionLead(ana.id(), LeadStatus.WON, null, null);
+    StarlingException e = assertThrows(StarlingException.class, () -> s.transitionLead(ana.id(), LeadStatus.LOST, "Rita", null));
+    assertEquals("lead #" + ana.id() + " is won; it cannot become lost (allowed from won: none)", e.getMessage());
+    assertEquals("no lead #999 (see 'starling leads')",
+        assertThrows(StarlingException.class, () -> s.transitionLead(999, LeadStatus.ACCEPTED, null, null)).getMessage());
+    assertEquals(List.of(
+        new LeadEvent(ana.id(), Optional.empty(), LeadStatus.SUGGESTED, now, Optional.empty(), Optional.empty()),
+        new LeadEvent(ana.id(), Optional.of(LeadStatus.SUGGESTED), LeadStatus.ACCEPTED, now, Optional.of("Rita"),
+            Optional.of("knows us from the fair")),
+        new LeadEvent(ana.id(), Optional.of(LeadStatus.ACCEPTED), LeadStatus.WON, now, Optional.empty(), Optional.empty())),
+        s.leadHistory(ana.id()));
+    assertEquals(LeadStatus.WON, s.suggestLeads().leads().stream().filter(l -> l.id() == ana.id()).findFirst().orElseThrow().status());
+    assertEquals(List.of(), s.leadHistory(999));
   }
 
   static String weekly(String type, String who, int week, int seconds) {
@@ -195,14 +188,6 @@ class LeadsTest {
   }
 
   static Set<String> query(Starling s, String sql) {
-    return s.store().withConnection(c -> {
-      Set<String> out = new HashSet<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return new HashSet<>(StoreProbe.rows(s.store(), sql));
   }
 }

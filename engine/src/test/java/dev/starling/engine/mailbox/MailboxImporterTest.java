@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.testing.DataDirExtension;
 import dev.starling.engine.testing.MailServerExtension;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -24,23 +25,21 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(DataDirExtension.class)
 class MailboxImporterTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
   static final String USER = "marketing@starling.test";
   static final String LOGIN = "marketing";
   static final String PASSWORD = "s3cret-Pa55";
@@ -61,10 +60,8 @@ class MailboxImporterTest {
   @RegisterExtension
   static final MailServerExtension mail = new MailServerExtension();
 
-  @TempDir Path tmp;
-
   @Test
-  void importsAttachmentsMarksMessagesAndASecondRunImportsNothing() throws Exception {
+  void importsAttachmentsMarksMessagesAndASecondRunImportsNothing(Starling starling) throws Exception {
     mail.server().setUser(USER, LOGIN, PASSWORD);
     deliver(espReport());
     deliver(subscriberList());
@@ -73,51 +70,49 @@ class MailboxImporterTest {
     mail.server().waitForIncomingEmail(5000, 4);
 
     List<Path> tempBefore = temporaryDirectories();
-    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
-      MailboxSummary first = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
+    MailboxSummary first = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
 
-      assertEquals(4, first.messagesSeen());
-      assertEquals(3, first.messagesImported());
-      assertEquals(0, first.messagesSkipped());
-      assertEquals(1, first.messagesIgnored());
-      assertEquals(List.of("events-2026-05.csv", "Subscribers.CSV", "message-4.eml"),
-          first.files().stream().map(ImportSummary::source).toList());
-      ImportSummary events = first.files().get(0);
-      assertEquals(List.of("starling-csv", "events", 4L, 3L, 1L, 2L),
-          List.of(events.format(), events.kind(), events.rowsRead(), events.imported(), events.rejected(),
-              events.newSubscribers()));
-      assertEquals(List.of(new Rejection("events-2026-05.csv", 5,
-          "type must be one of send, delivery, open, click, bounce, complaint, unsubscribe but was 'teleport'",
-          "teleport,carl@example.com,nl-001,2026-05-04T12:00:00Z")), events.firstRejections());
-      ImportSummary subscribers = first.files().get(1);
-      assertEquals(List.of("starling-csv", "subscribers", 2L, 2L, 0L, 1L),
-          List.of(subscribers.format(), subscribers.kind(), subscribers.rowsRead(), subscribers.imported(),
-              subscribers.rejected(), subscribers.newSubscribers()));
+    assertEquals(4, first.messagesSeen());
+    assertEquals(3, first.messagesImported());
+    assertEquals(0, first.messagesSkipped());
+    assertEquals(1, first.messagesIgnored());
+    assertEquals(List.of("events-2026-05.csv", "Subscribers.CSV", "message-4.eml"),
+        first.files().stream().map(ImportSummary::source).toList());
+    ImportSummary events = first.files().get(0);
+    assertEquals(List.of("starling-csv", "events", 4L, 3L, 1L, 2L),
+        List.of(events.format(), events.kind(), events.rowsRead(), events.imported(), events.rejected(),
+            events.newSubscribers()));
+    assertEquals(List.of(new Rejection("events-2026-05.csv", 5,
+        "type must be one of send, delivery, open, click, bounce, complaint, unsubscribe but was 'teleport'",
+        "teleport,carl@example.com,nl-001,2026-05-04T12:00:00Z")), events.firstRejections());
+    ImportSummary subscribers = first.files().get(1);
+    assertEquals(List.of("starling-csv", "subscribers", 2L, 2L, 0L, 1L),
+        List.of(subscribers.format(), subscribers.kind(), subscribers.rowsRead(), subscribers.imported(),
+            subscribers.rejected(), subscribers.newSubscribers()));
 
-      // The bounce report is read by the DSN reader: a hard bounce for gone@example.org on nl-001.
-      ImportSummary dsn = first.files().get(2);
-      assertEquals(List.of("dsn", 1L, 1L, 0L), List.of(dsn.format(), dsn.rowsRead(), dsn.imported(), dsn.rejected()));
-      assertEquals(List.of(), first.failures());
+    // The bounce report is read by the DSN reader: a hard bounce for gone@example.org on nl-001.
+    ImportSummary dsn = first.files().get(2);
+    assertEquals(List.of("dsn", 1L, 1L, 0L), List.of(dsn.format(), dsn.rowsRead(), dsn.imported(), dsn.rejected()));
+    assertEquals(List.of(), first.failures());
 
-      Map<String, Long> counts = counts(starling);
-      assertEquals(Map.of("subscribers", 4L, "on_list", 2L, "campaigns", 1L, "messages", 2L, "events", 2L,
-          "imports", 3L, "rejections", 1L), counts);
-      assertEquals(List.of("ann@example.com Ann DE 1", "bob@example.com null null 0", "dora@example.com Dora FR 1",
-              "gone@example.org null null 0"),
-          rows(starling, "SELECT email, first_name, country, on_list FROM subscribers ORDER BY email"));
-      assertEquals(List.of("nl-001 1"), rows(starling, "SELECT code, placeholder FROM campaigns"));
-      assertEquals(List.of("gone@example.org 2"), rows(starling,
-          "SELECT s.email, m.bounce FROM messages m JOIN subscribers s ON s.id = m.subscriber_id WHERE m.bounce > 0"));
+    Map<String, Long> counts = counts(starling);
+    assertEquals(Map.of("subscribers", 4L, "on_list", 2L, "campaigns", 1L, "messages", 2L, "events", 2L,
+        "imports", 3L, "rejections", 1L), counts);
+    assertEquals(List.of("ann@example.com Ann DE 1", "bob@example.com null null 0", "dora@example.com Dora FR 1",
+            "gone@example.org null null 0"),
+        rows(starling, "SELECT email, first_name, country, on_list FROM subscribers ORDER BY email"));
+    assertEquals(List.of("nl-001 1"), rows(starling, "SELECT code, placeholder FROM campaigns"));
+    assertEquals(List.of("gone@example.org 2"), rows(starling,
+        "SELECT s.email, m.bounce FROM messages m JOIN subscribers s ON s.id = m.subscriber_id WHERE m.bounce > 0"));
 
-      assertEquals(List.of(true, true, true, true), importedFlags());
+    assertEquals(List.of(true, true, true, true), importedFlags());
 
-      MailboxSummary second = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
-      assertEquals(List.of(4, 0, 4, 0, 0), List.of(second.messagesSeen(), second.messagesImported(),
-          second.messagesSkipped(), second.messagesIgnored(), second.files().size()));
-      assertEquals(List.of(), second.failures());
-      assertEquals(counts, counts(starling));
-      assertEquals(List.of(true, true, true, true), importedFlags());
-    }
+    MailboxSummary second = importer(starling).importFrom(address(), PASSWORD.toCharArray(), true);
+    assertEquals(List.of(4, 0, 4, 0, 0), List.of(second.messagesSeen(), second.messagesImported(),
+        second.messagesSkipped(), second.messagesIgnored(), second.files().size()));
+    assertEquals(List.of(), second.failures());
+    assertEquals(counts, counts(starling));
+    assertEquals(List.of(true, true, true, true), importedFlags());
     assertEquals(tempBefore, temporaryDirectories());
   }
 
@@ -131,42 +126,36 @@ class MailboxImporterTest {
   }
 
   @Test
-  void refusesAPlaintextServerWhenTlsIsRequiredInsteadOfHanging() {
+  void refusesAPlaintextServerWhenTlsIsRequiredInsteadOfHanging(Starling starling) {
     mail.server().setUser(USER, LOGIN, PASSWORD);
-    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
-      MailboxException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
-          MailboxException.class, () -> importer(starling).importFrom(address(), PASSWORD.toCharArray(), false)));
-      String prefix = "cannot connect to " + LOGIN + "@127.0.0.1:" + imapPort() + "/INBOX over TLS: ";
-      assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
-      assertTrue(e.getMessage().endsWith(
-          "; if this server speaks only plaintext IMAP and you accept that, allow plaintext (--insecure-plaintext)"),
-          e.getMessage());
-      assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
-    }
+    MailboxException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+        MailboxException.class, () -> importer(starling).importFrom(address(), PASSWORD.toCharArray(), false)));
+    String prefix = "cannot connect to " + LOGIN + "@127.0.0.1:" + imapPort() + "/INBOX over TLS: ";
+    assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    assertTrue(e.getMessage().endsWith(
+        "; if this server speaks only plaintext IMAP and you accept that, allow plaintext (--insecure-plaintext)"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
   }
 
   @Test
-  void aWrongPasswordIsAClearErrorThatDoesNotShowIt() {
+  void aWrongPasswordIsAClearErrorThatDoesNotShowIt(Starling starling) {
     mail.server().setUser(USER, LOGIN, PASSWORD);
-    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
-      MailboxException e = assertThrows(MailboxException.class,
-          () -> importer(starling).importFrom(address(), "wrong-Pa55".toCharArray(), true));
-      assertTrue(e.getMessage().startsWith("cannot log in to " + LOGIN + "@127.0.0.1:" + imapPort()
-          + "/INBOX: the server refused the user or password"), e.getMessage());
-      assertFalse(e.getMessage().contains("wrong-Pa55"), e.getMessage());
-    }
+    MailboxException e = assertThrows(MailboxException.class,
+        () -> importer(starling).importFrom(address(), "wrong-Pa55".toCharArray(), true));
+    assertTrue(e.getMessage().startsWith("cannot log in to " + LOGIN + "@127.0.0.1:" + imapPort()
+        + "/INBOX: the server refused the user or password"), e.getMessage());
+    assertFalse(e.getMessage().contains("wrong-Pa55"), e.getMessage());
   }
 
   @Test
-  void aMissingFolderIsNamed() {
+  void aMissingFolderIsNamed(Starling starling) {
     mail.server().setUser(USER, LOGIN, PASSWORD);
     MailboxAddress reports = new MailboxAddress(LOGIN, "127.0.0.1", imapPort(), "Reports/ESP");
-    try (Starling starling = Starling.create(tmp.resolve("data"), CLOCK)) {
-      MailboxException e = assertThrows(MailboxException.class,
-          () -> importer(starling).importFrom(reports, PASSWORD.toCharArray(), true));
-      assertEquals("mailbox marketing@127.0.0.1:" + imapPort() + "/Reports/ESP: no folder named 'Reports/ESP'",
-          e.getMessage());
-    }
+    MailboxException e = assertThrows(MailboxException.class,
+        () -> importer(starling).importFrom(reports, PASSWORD.toCharArray(), true));
+    assertEquals("mailbox marketing@127.0.0.1:" + imapPort() + "/Reports/ESP: no folder named 'Reports/ESP'",
+        e.getMessage());
   }
 
   @ParameterizedTest

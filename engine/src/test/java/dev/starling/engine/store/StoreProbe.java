@@ -1,11 +1,17 @@
 package dev.starling.engine.store;
 
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** For tests outside the store package: reads raw rows to check exactly what landed in the file. */
+/**
+ * For tests outside the store package: reads raw rows to check exactly what landed in the file. It
+ * lives here because no {@code Connection} leaves this package, not even for tests.
+ */
 public final class StoreProbe {
   private StoreProbe() {}
 
@@ -21,6 +27,27 @@ public final class StoreProbe {
             cells.add(String.valueOf(rs.getString(i)));
           }
           out.add(String.join(" ", cells));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Each row of {@code sql} as its column labels (in the query's order) to the driver's values
+   * (Integer, Long, Double, String, byte[] or null), for a test that compares numbers as numbers.
+   */
+  public static List<Map<String, Object>> records(Store store, String sql) {
+    return store.readWithConnection(c -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            row.put(md.getColumnLabel(i), rs.getObject(i));
+          }
+          out.add(row);
         }
       }
       return out;
