@@ -9,6 +9,13 @@ import dev.starling.engine.campaigns.KeyFigures;
 import dev.starling.engine.campaigns.Period;
 import dev.starling.engine.config.Config;
 import dev.starling.engine.config.ConfigFile;
+import dev.starling.engine.digest.DigestException;
+import dev.starling.engine.digest.DigestJob;
+import dev.starling.engine.digest.DigestMailer;
+import dev.starling.engine.digest.DigestSettings;
+import dev.starling.engine.store.DigestQueries;
+import java.util.HashMap;
+import java.util.Map;
 import dev.starling.engine.export.WorkbookExporter;
 import dev.starling.engine.report.Labels;
 import dev.starling.engine.store.CampaignStats;
@@ -210,6 +217,33 @@ public final class Starling implements AutoCloseable {
   public List<LeadEvent> leadHistory(long id) {
     LeadBook book = new LeadBook(store);
     return store.read(tx -> book.history(id));
+  }
+
+  /**
+   * The weekly digest of this data directory's {@code digest:} settings.
+   *
+   * @throws DigestException when starling.yaml has no {@code digest:} section
+   */
+  public DigestJob digestJob() {
+    return digestJob(config.digestSettings().orElseThrow(() -> new DigestException("no salespeople to send a digest to: add a"
+        + " digest: section to " + dataDir.resolve(ConfigFile.NAME) + " (see the commented example 'starling init' writes)")));
+  }
+
+  /** The weekly digest with other settings (the demo brings its own salespeople). */
+  public DigestJob digestJob(DigestSettings settings) {
+    Map<String, String> titles = new HashMap<>();
+    rules().rules().forEach(r -> titles.put(r.id(), r.title()));
+    return new DigestJob(new DigestQueries(store), settings, titles, config.stars().minCampaigns(), config.stars().minRatio(),
+        dataDir, clock);
+  }
+
+  /**
+   * Runs the digest: of {@code week}, or (when {@code null}) of this week, after bringing the features and the
+   * week's lead suggestions up to date.
+   */
+  public DigestJob.Summary digest(DigestJob job, String week, DigestJob.Request request, DigestMailer mailer) {
+    String w = week != null ? week : suggestLeads().week();
+    return job.run(w, request, mailer);
   }
 
   /** Campaign figures for the campaigns sent in {@code range} (dates in {@code zone}), in send order. */

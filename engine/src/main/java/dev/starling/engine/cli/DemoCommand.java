@@ -2,6 +2,7 @@ package dev.starling.engine.cli;
 
 import dev.starling.engine.app.StarTable;
 import dev.starling.engine.app.Starling;
+import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.report.Count;
 import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
@@ -71,6 +72,18 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  ./starling import " + data + " your-events.csv             add your own files (see docs/formats.md)");
       out.println("  ./starling generate --subscribers 100000 --campaigns 50 big/   a large dataset, with its ground truth");
       out.println("  ./starling bench                                            import and query speed on this machine");
+      Path eml = dir.resolve("digest");
+      DigestJob.Summary digest = s.digest(s.digestJob(DemoSalespeople.SETTINGS), null, DigestJob.Request.dryRun(eml), null);
+      out.println();
+      out.printf("The weekly digest sales would get for %s, written as mail files (nothing was sent) into %s:%n",
+          digest.week(), eml.toAbsolutePath());
+      int width = digest.outcomes().stream().mapToInt(o -> Path.of(o.detail()).getFileName().toString().length()).max().orElse(0);
+      for (DigestJob.Outcome o : digest.outcomes()) {
+        out.printf("  %-" + width + "s  %s (%s): %d people, %d accounts%n", Path.of(o.detail()).getFileName(),
+            o.recipient().name(), o.recipient().language().key(), o.people(), o.accounts());
+      }
+      out.println("Open them in any mail client. To send real ones, add your salespeople and SMTP server to starling.yaml");
+      out.println("(see the digest: section 'starling init' writes), then run: ./starling digest");
       out.flush();
     }
     return 0;

@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
       StarsCommand.class,
       LeadsCommand.class,
       LeadCommand.class,
+      DigestCommand.class,
+      ServeCommand.class,
       CampaignsCommand.class,
       ExportCommand.class,
       ExplainCommand.class,

@@ -1,8 +1,12 @@
 package dev.starling.engine.config;
 
+import dev.starling.engine.digest.DigestSettings;
+import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.store.SoftBounceLimit;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the configuration file sets; {@link #DEFAULTS} when there is no file.
@@ -10,15 +14,26 @@ import dev.starling.engine.store.SoftBounceLimit;
  * @param rulesFile the rules file, relative to the data directory, or {@code null} for the built-in pack
  * @param output how results are shown (language, time zone, CSV style)
  * @param softBounceLimit when repeated soft bounces suppress a person ({@code bounces:})
+ * @param digest who gets the weekly digest, or {@code null} when the file has no {@code digest:} section
+ * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
+ * @param schedule when {@code starling serve} runs the weekly cycle
  */
 public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
-    SoftBounceLimit softBounceLimit) {
+    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
   public static final Config DEFAULTS =
       new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null, OutputSettings.DEFAULTS);
 
   public Config {
-    java.util.Objects.requireNonNull(output, "output");
-    java.util.Objects.requireNonNull(softBounceLimit, "softBounceLimit");
+    Objects.requireNonNull(stars, "stars");
+    Objects.requireNonNull(engagement, "engagement");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(softBounceLimit, "softBounceLimit");
+    Objects.requireNonNull(schedule, "schedule");
+  }
+
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
+      SoftBounceLimit softBounceLimit) {
+    this(stars, engagement, rulesFile, output, softBounceLimit, null, null, Schedule.DEFAULTS);
   }
 
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output) {
@@ -31,5 +46,13 @@ public record Config(StarCriteria stars, EngagementSettings engagement, String r
 
   public Config(StarCriteria stars, EngagementSettings engagement) {
     this(stars, engagement, null);
+  }
+
+  public Optional<DigestSettings> digestSettings() {
+    return Optional.ofNullable(digest);
+  }
+
+  public Optional<SmtpSettings> smtpSettings() {
+    return Optional.ofNullable(smtp);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.store.SoftBounceLimit;
@@ -47,6 +48,38 @@ public final class ConfigFile {
     KEYS.put("output.csv-excel", "true or false");
     KEYS.put("bounces.soft-limit", "a whole number >= 1");
     KEYS.put("bounces.soft-span-days", "a whole number of days >= 1");
+    KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
+    KEYS.put("digest.reply-to", "an email address");
+    KEYS.put("digest.cap", "a whole number >= 1");
+    KEYS.put("digest.default-recipient", "the email of one of digest.salespeople");
+    KEYS.put("digest.salespeople", "a list of salespeople (name, email, language, time-zone; accounts, companies,"
+        + " domains, countries)");
+    KEYS.put("smtp.host", "a host name");
+    KEYS.put("smtp.port", "a port number 1..65535");
+    KEYS.put("smtp.security", "starttls, tls or plain");
+    KEYS.put("smtp.user", "the login name");
+    KEYS.put("smtp.password-env", "the name of the environment variable holding the password");
+    KEYS.put("serve.day", "a day of the week, e.g. monday");
+    KEYS.put("serve.time", "a time of day HH:MM, e.g. \"07:30\"");
+    KEYS.put("serve.time-zone", "a time zone, e.g. Europe/Madrid");
+    KEYS.put("serve.mailboxes", "a list of mailbox addresses, e.g. imaps://reports@example.com/INBOX");
+  }
+
+  /** Keys whose value is a list. */
+  private static final java.util.Set<String> LIST_KEYS = java.util.Set.of("digest.salespeople", "serve.mailboxes");
+
+  /** What each entry of digest.salespeople may hold. */
+  private static final Map<String, String> PERSON_KEYS = new LinkedHashMap<>();
+
+  static {
+    PERSON_KEYS.put("name", "the salesperson's name");
+    PERSON_KEYS.put("email", "an email address");
+    PERSON_KEYS.put("language", "es or en");
+    PERSON_KEYS.put("time-zone", "a time zone, e.g. Europe/Madrid");
+    PERSON_KEYS.put("accounts", "a list of account names");
+    PERSON_KEYS.put("companies", "a list of company names");
+    PERSON_KEYS.put("domains", "a list of email domains");
+    PERSON_KEYS.put("countries", "a list of country codes");
   }
 
   private ConfigFile() {}
@@ -67,8 +100,10 @@ public final class ConfigFile {
   /** Parses configuration text; {@code source} names it in errors. */
   static Config parse(Reader text, String source) throws IOException {
     Map<String, Value> values = new LinkedHashMap<>();
+    Map<String, Node.Seq> lists = new LinkedHashMap<>();
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       Deque<String> path = new ArrayDeque<>();
+      int fieldLine = 0;
       JsonToken t = p.nextToken();
       if (t == null) {
         return Config.DEFAULTS; // an empty file: all defaults
@@ -79,17 +114,32 @@ public final class ConfigFile {
       }
       while ((t = p.nextToken()) != null) {
         switch (t) {
-          case FIELD_NAME -> path.addLast(p.currentName());
+          case FIELD_NAME -> {
+            path.addLast(p.currentName());
+            fieldLine = line(p.currentLocation());
+          }
           case START_OBJECT -> { }
           case END_OBJECT -> path.pollLast();
-          case START_ARRAY -> throw new ConfigException(source + ":" + line(p.currentLocation()) + ": key '"
-              + String.join(".", path) + "' must not be a list");
+          case START_ARRAY -> {
+            String key = String.join(".", path);
+            int line = line(p.currentLocation());
+            if (!LIST_KEYS.contains(key)) {
+              throw new ConfigException(source + ":" + line + ": key '" + key + "' must not be a list");
+            }
+            // Errors about the list as a whole name the line of its key, not of its first item.
+            lists.put(key, new Node.Seq(((Node.Seq) Node.read(p, t, source)).items(), fieldLine));
+            path.pollLast();
+          }
           default -> {
             String key = String.join(".", path);
             int line = line(p.currentLocation());
+            if (key.equals("smtp.password")) {
+              throw new ConfigException(source + ":" + line + ": key 'smtp.password' is not allowed: a password never goes"
+                  + " in this file; put it in the environment variable named by smtp.password-env (default "
+                  + SmtpSettings.DEFAULT_PASSWORD_ENV + ")");
+            }
             if (!KEYS.containsKey(key)) {
-              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; expected one of "
-                  + String.join(", ", KEYS.keySet()));
+              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; " + expected(key));
             }
             values.put(key, new Value(p.getText(), line));
             path.pollLast();
@@ -125,7 +175,8 @@ public final class ConfigFile {
       SoftBounceLimit soft = new SoftBounceLimit(
           intValue(values, "bounces.soft-limit", SoftBounceLimit.DEFAULT.count(), source),
           intValue(values, "bounces.soft-span-days", SoftBounceLimit.DEFAULT.spanDays(), source));
-      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft);
+      return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft,
+          MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source));
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {
@@ -139,7 +190,29 @@ public final class ConfigFile {
     }
   }
 
-  private record Value(String text, int line) {}
+  record Value(String text, int line) {}
+
+  /** What an unknown key should have been: the keys of its section, or the sections. */
+  private static String expected(String key) {
+    String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
+    java.util.List<String> same = KEYS.keySet().stream().filter(k -> k.startsWith(section)).toList();
+    if (!same.isEmpty()) {
+      return "expected one of " + String.join(", ", same);
+    }
+    return "the sections are " + String.join(", ", KEYS.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().toList());
+  }
+
+  static String expectation(String key) {
+    return KEYS.get(key);
+  }
+
+  static String personExpectation(String key) {
+    return PERSON_KEYS.get(key);
+  }
+
+  static java.util.Set<String> personKeys() {
+    return PERSON_KEYS.keySet();
+  }
 
   private static int intValue(Map<String, Value> values, String key, int fallback, String source) {
     return value(values, key, fallback, source, Integer::parseInt);
@@ -244,6 +317,48 @@ public final class ConfigFile {
           # true: CSV for a spreadsheet set to Spanish (UTF-8 BOM, ';' between fields, decimal
           # comma), as --csv-excel gives on one command.
           csv-excel: %s
+
+        # The weekly digest for sales ('starling digest', 'starling serve'): remove the leading '#'
+        # of the sections below and fill them in. Each suggestion reaches exactly one salesperson: the
+        # most specific assignment wins (accounts, then companies, then domains, then countries), else
+        # the default-recipient. A value may be assigned to one salesperson only.
+        #digest:
+        #  from: Starling <starling@example.com>
+        #  reply-to: marketing@example.com      # replies with outcomes ("#12 won") go here
+        #  cap: 25                               # people shown in the message; all are in the .xlsx
+        #  default-recipient: maya@example.com   # gets whatever no assignment names
+        #  salespeople:
+        #    - name: Lucía Fernández
+        #      email: lucia@example.com
+        #      language: es                      # es or en
+        #      time-zone: Europe/Madrid
+        #      countries: [ES, MX, AR]
+        #    - name: Oliver Bennett
+        #      email: oliver@example.com
+        #      language: en
+        #      time-zone: Europe/London
+        #      accounts: [globex labs]           # account names as 'starling leads' shows them
+        #      domains: [initech.example]        # also covers subdomains
+        #      companies: [Umbrella]
+        #    - name: Maya Patel
+        #      email: maya@example.com
+        #      language: en
+        #      time-zone: America/New_York
+        #
+        #smtp:
+        #  host: smtp.example.com
+        #  port: 587
+        #  security: starttls                    # starttls (587), tls (465), or plain (a local relay only)
+        #  user: starling@example.com
+        #  # The password never goes in this file: it is read from this environment variable.
+        #  password-env: STARLING_SMTP_PASSWORD
+        #
+        #serve:
+        #  # 'starling serve' imports the mailboxes, suggests the leads and sends the digest weekly at:
+        #  day: monday
+        #  time: "07:00"
+        #  time-zone: Europe/Madrid
+        #  mailboxes: [imaps://reports@example.com/INBOX]   # password: STARLING_IMAP_PASSWORD
         """.formatted(c.stars().minCampaigns(), c.stars().minRatio(), d.prefetchSeconds(), d.proxyWindowSeconds(),
         d.scannerClickSeconds(), d.burstClicks(), d.burstSeconds(), fmt(d.halfLifeDays()), fmt(d.openWeight()),
         fmt(d.clickWeight()), d.dormancyCampaigns(), String.join(", ", d.highIntentPatterns()),

@@ -33,6 +33,28 @@ class ConfigFileTest {
   }
 
   @Test
+  void theCommentedDigestExampleReadsBackWhenUncommented() throws IOException {
+    String text = ConfigFile.defaultText().lines()
+        .map(l -> l.matches("#(digest|smtp|serve):.*|#  .*") ? l.substring(1) : l)
+        .collect(java.util.stream.Collectors.joining("\n"));
+    Config c = ConfigFile.parse(new StringReader(text), "starling.yaml");
+    dev.starling.engine.digest.Routing r = c.digest().routing();
+    assertEquals(java.util.List.of("lucia@example.com", "oliver@example.com", "maya@example.com"),
+        r.people().stream().map(dev.starling.engine.digest.Salesperson::email).toList());
+    assertEquals("Lucía Fernández", r.people().get(0).name());
+    assertEquals(dev.starling.engine.digest.Language.ES, r.people().get(0).language());
+    assertEquals(java.time.ZoneId.of("Europe/Madrid"), r.people().get(0).zone());
+    assertEquals("maya@example.com", r.defaultRecipient().orElseThrow().email());
+    assertEquals(25, c.digest().cap());
+    assertEquals("Starling <starling@example.com>", c.digest().from());
+    assertEquals("marketing@example.com", c.digest().replyTo());
+    assertEquals(new dev.starling.engine.digest.SmtpSettings("smtp.example.com", 587,
+        dev.starling.engine.digest.SmtpSettings.Security.STARTTLS, "starling@example.com", "STARLING_SMTP_PASSWORD"), c.smtp());
+    assertEquals(new Schedule(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(7, 0), java.time.ZoneId.of("Europe/Madrid"),
+        java.util.List.of("imaps://reports@example.com/INBOX")), c.schedule());
+  }
+
+  @Test
   void outputSettingsAreRead() throws IOException {
     Files.writeString(tmp.resolve("starling.yaml"), "output:\n  language: es\n  time-zone: Europe/Madrid\n  csv-excel: true\n");
     assertEquals(new OutputSettings(java.util.Locale.forLanguageTag("es"), java.time.ZoneId.of("Europe/Madrid"), true),
@@ -41,7 +63,24 @@ class ConfigFileTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio, machine-opens.prefetch-seconds, machine-opens.proxy-window-seconds, machine-clicks.scanner-click-seconds, machine-clicks.burst-clicks, machine-clicks.burst-seconds, engagement.half-life-days, engagement.open-weight, engagement.click-weight, engagement.dormancy-campaigns, engagement.high-intent-urls, rules.file, output.language, output.time-zone, output.csv-excel, bounces.soft-limit, bounces.soft-span-days",
+    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio",
+    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, digest, smtp, serve",
+    "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
+    "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
+    "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",
+    "serve:\\n  day: someday | c.yaml:2: key 'serve.day' must be a day of the week, e.g. monday but was 'someday'",
+    "serve:\\n  time: 25:00 | c.yaml:2: key 'serve.time' must be a time of day HH:MM, e.g. \"07:30\" but was '25:00'",
+    "serve:\\n  time-zone: Mars/Olympus | c.yaml:2: key 'serve.time-zone' must be a time zone, e.g. Europe/Madrid but was 'Mars/Olympus'",
+    "digest:\\n  from: a@b.example | c.yaml:2: key 'digest.salespeople' must list at least one salesperson: the digest routes nothing to anyone",
+    "digest:\\n  from: a@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example | c.yaml:3: key 'digest.default-recipient' is needed: no salesperson has accounts, companies, domains or countries, so the digest routes nothing to anyone",
+    "digest:\\n  from: a@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example\\n      countries: [ES]\\n    - name: Bo\\n      email: bo@b.example\\n      countries: [MX]\\n    - name: Cy\\n      email: cy@b.example | c.yaml:3: key 'digest.salespeople': routes nothing to cy@b.example: give them accounts, companies, domains or countries, or make them the default recipient",
+    "digest:\\n  from: a@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example\\n      countries: [ES, mx]\\n    - name: Bo\\n      email: bo@b.example\\n      countries: [MX] | c.yaml:3: key 'digest.salespeople': country 'MX' is assigned to both ana@b.example and bo@b.example: each suggestion must reach exactly one salesperson",
+    "digest:\\n  from: a@b.example\\n  default-recipient: zed@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example | c.yaml:3: key 'digest.default-recipient': the default recipient must be the email of one of the salespeople (ana@b.example) but was 'zed@b.example'",
+    "digest:\\n  from: a@b.example\\n  default-recipient: ana@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example\\n      language: fr | c.yaml:7: key 'digest.salespeople[1].language' must be es or en but was 'fr'",
+    "digest:\\n  from: a@b.example\\n  default-recipient: ana@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example\\n      time-zone: Madrid | c.yaml:7: key 'digest.salespeople[1].time-zone' must be a time zone, e.g. Europe/Madrid but was 'Madrid'",
+    "digest:\\n  from: a@b.example\\n  default-recipient: ana@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example\\n      team: north | c.yaml:7: unknown key 'digest.salespeople[1].team'; expected one of name, email, language, time-zone, accounts, companies, domains, countries",
+    "digest:\\n  from: a@b.example\\n  default-recipient: ana\\n  salespeople:\\n    - name: Ana\\n      email: ana | c.yaml:6: key 'digest.salespeople[1].email' must be an email address but was 'ana'",
+    "digest:\\n  default-recipient: ana@b.example\\n  salespeople:\\n    - name: Ana\\n      email: ana@b.example | c.yaml:3: key 'digest.from' is missing: it must be the From: address, e.g. Starling <starling@example.com>",
     "engagement:\\n  half-life-days: 0 | c.yaml:2: key 'engagement.half-life-days' must be a number of days > 0 but was '0'",
     "machine-clicks:\\n  burst-clicks: 1 | c.yaml:2: key 'machine-clicks.burst-clicks' must be a whole number >= 2 but was '1'",
     "# hi\\nstars:\\n  min-ratio: lots | c.yaml:3: key 'stars.min-ratio' must be a number in (0, 1] but was 'lots'",
