@@ -32,6 +32,9 @@ import dev.starling.engine.ingest.Importer;
 import dev.starling.engine.leads.LeadEvent;
 import dev.starling.engine.leads.LeadFinder;
 import dev.starling.engine.leads.LeadStatus;
+import dev.starling.engine.leads.LeadTimeline;
+import dev.starling.engine.leads.SlaFigures;
+import dev.starling.engine.store.LeadOutcomes;
 import dev.starling.engine.report.Table;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
@@ -211,6 +214,69 @@ public final class Starling implements AutoCloseable {
    */
   public LeadEvent transitionLead(long id, LeadStatus to, String by, String note) {
     return new LeadBook(store).transition(id, to, by, note, clock.millis());
+  }
+
+  /**
+   * Records what sales made of a lead, with the rejection's reason: {@code reason} is checked against
+   * {@code leads.rejection-reasons} before the step is taken, and is only allowed on a rejection.
+   *
+   * @throws dev.starling.engine.error.StarlingException for an unknown reason, a reason on another
+   *     step, an unknown lead or a step its status does not allow
+   */
+  public LeadEvent transitionLead(long id, LeadStatus to, String by, String note, String reason) {
+    if (reason == null) {
+      return transitionLead(id, to, by, note);
+    }
+    if (to != LeadStatus.REJECTED) {
+      throw new dev.starling.engine.error.StarlingException("--reason goes with a rejection only, not with " + to.code());
+    }
+    String checked = config.leads().reason(reason);
+    LeadEvent event = transitionLead(id, to, by, note);
+    new LeadOutcomes(store).recordReason(id, checked);
+    return event;
+  }
+
+  /**
+   * Every lead's life condensed (suggestion and first time at each status, owner, last rejection
+   * reason), by lead id: what the lead list, the SLA report and the rule grades read.
+   */
+  public List<LeadTimeline> leadTimelines() {
+    LeadOutcomes outcomes = new LeadOutcomes(store);
+    return LeadTimeline.of(store.read(tx -> outcomes.steps()));
+  }
+
+  /**
+   * Lead {@code id}'s timeline and every step of it, oldest first.
+   *
+   * @throws dev.starling.engine.error.StarlingException for an unknown lead
+   */
+  public LeadSteps leadSteps(long id) {
+    LeadOutcomes outcomes = new LeadOutcomes(store);
+    List<LeadOutcomes.Step> steps = store.read(tx -> outcomes.steps(id));
+    if (steps.isEmpty()) {
+      throw new dev.starling.engine.error.StarlingException("no lead #" + id + " (see 'starling lead list')");
+    }
+    List<SlaTables.Step> out = new java.util.ArrayList<>();
+    LeadStatus from = null;
+    for (LeadOutcomes.Step st : steps) {
+      out.add(new SlaTables.Step(id, st.at(), from, st.to(), st.by(), st.reason(), st.note()));
+      from = st.to();
+    }
+    return new LeadSteps(LeadTimeline.of(steps).get(0), out);
+  }
+
+  /** A lead and its history, for {@code starling lead show}. */
+  public record LeadSteps(LeadTimeline lead, List<SlaTables.Step> steps) {}
+
+  /** The SLA figures of the leads suggested in {@code range}, by {@code period} in the configured time zone. */
+  public Table slaReport(Period period, DateRange range) {
+    return SlaTables.sla(SlaFigures.sla(leadTimelines(), period, config.output().timeZone(), range,
+        config.leads().responseBusinessDays()));
+  }
+
+  /** How sales judged each rule's suggestions. */
+  public Table ruleGrades() {
+    return SlaTables.grades(SlaFigures.grades(leadTimelines()));
   }
 
   /** Every step of a lead's life, oldest first (empty for an unknown lead). */

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       StarsCommand.class,
       LeadsCommand.class,
       LeadCommand.class,
+      ReportCommand.class,
       DigestCommand.class,
       ServeCommand.class,
       CampaignsCommand.class,

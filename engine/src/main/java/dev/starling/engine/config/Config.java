@@ -4,6 +4,7 @@ import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.leads.LeadSettings;
 import dev.starling.engine.store.SoftBounceLimit;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param digest who gets the weekly digest, or {@code null} when the file has no {@code digest:} section
  * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
  * @param schedule when {@code starling serve} runs the weekly cycle
+ * @param leads the rejection reasons and the agreed response time ({@code leads:})
  */
 public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
-    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
+    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule, LeadSettings leads) {
   public static final Config DEFAULTS =
       new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null, OutputSettings.DEFAULTS);
 
@@ -29,6 +31,12 @@ public record Config(StarCriteria stars, EngagementSettings engagement, String r
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(softBounceLimit, "softBounceLimit");
     Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(leads, "leads");
+  }
+
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
+      SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule) {
+    this(stars, engagement, rulesFile, output, softBounceLimit, digest, smtp, schedule, LeadSettings.DEFAULTS);
   }
 
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.leads.LeadSettings;
 import dev.starling.engine.store.SoftBounceLimit;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,6 +49,8 @@ public final class ConfigFile {
     KEYS.put("output.csv-excel", "true or false");
     KEYS.put("bounces.soft-limit", "a whole number >= 1");
     KEYS.put("bounces.soft-span-days", "a whole number of days >= 1");
+    KEYS.put("leads.rejection-reasons", "comma-separated reasons, e.g. not a fit, already a customer, other");
+    KEYS.put("leads.response-business-days", "a whole number of business days >= 0");
     KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
     KEYS.put("digest.reply-to", "an email address");
     KEYS.put("digest.cap", "a whole number >= 1");
@@ -175,8 +178,13 @@ public final class ConfigFile {
       SoftBounceLimit soft = new SoftBounceLimit(
           intValue(values, "bounces.soft-limit", SoftBounceLimit.DEFAULT.count(), source),
           intValue(values, "bounces.soft-span-days", SoftBounceLimit.DEFAULT.spanDays(), source));
+      Value reasons = values.get("leads.rejection-reasons");
+      LeadSettings leads = new LeadSettings(
+          reasons == null ? LeadSettings.DEFAULTS.rejectionReasons() : java.util.Arrays.asList(reasons.text.split(",")),
+          intValue(values, "leads.response-business-days", LeadSettings.DEFAULTS.responseBusinessDays(), source));
       return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft,
-          MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source));
+          MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source),
+          leads);
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {

@@ -1,0 +1,98 @@
+package dev.starling.engine.store;
+
+import dev.starling.engine.leads.LeadStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What sales made of the leads, read back from {@code lead_events}: the rejection reason written
+ * beside a step, the leads listed by status, owner and rule, and every lead's steps for the SLA
+ * figures. The steps themselves are written by {@link LeadBook#transition}; this class adds to them.
+ */
+public final class LeadOutcomes {
+  private final Store store;
+
+  public LeadOutcomes(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * Writes {@code reason} on the latest rejection step of lead {@code id}, in a transaction of its own.
+   * Called right after {@link LeadBook#transition} recorded that step; the reason was checked against
+   * the configured list before the step was taken, so only a failing disk can separate the two.
+   */
+  public void recordReason(long id, String reason) {
+    store.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE lead_events SET reason = ? WHERE id = (SELECT MAX(id)"
+          + " FROM lead_events WHERE lead_id = ? AND to_status = ?)")) {
+        ps.setString(1, reason);
+        ps.setLong(2, id);
+        ps.setString(3, LeadStatus.REJECTED.code());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * One step of a lead's life with the lead's fixed facts beside it (one row of the join).
+   *
+   * @param at when the step was recorded (UTC ms, the real clock)
+   * @param by who recorded it, or {@code null}
+   * @param reason the rejection reason, or {@code null}
+   */
+  public record Step(long leadId, String week, String subject, String subjectKey, String ruleId, LeadStatus current,
+      LeadStatus to, long at, String by, String note, String reason) {}
+
+  /** Every step of every lead, ordered by lead, then time: one pass builds each lead's timeline. */
+  public List<Step> steps() {
+    return select("", null);
+  }
+
+  /** The steps of lead {@code id}, oldest first; empty for an unknown lead. */
+  public List<Step> steps(long id) {
+    return select(" WHERE l.id = ?", id);
+  }
+
+  private List<Step> select(String where, Long id) {
+    List<Step> out = new ArrayList<>();
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT l.id, l.week, l.subject, l.subject_key,"
+        + " l.rule_id, l.status, e.to_status, e.at, e.by, e.note, e.reason FROM leads l JOIN lead_events e ON e.lead_id = l.id"
+        + where + " ORDER BY l.id, e.at, e.id")) {
+      if (id != null) {
+        ps.setLong(1, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              status(rs.getString(6)), status(rs.getString(7)), rs.getLong(8), rs.getString(9), rs.getString(10),
+              rs.getString(11)));
+        }
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, id == null ? "cannot read the leads' history" : "cannot read the history of lead #" + id, e);
+    }
+    return out;
+  }
+
+  /** Whether lead {@code id} exists. */
+  public Optional<LeadStatus> status(long id) {
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT status FROM leads WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(status(rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read lead #" + id, e);
+    }
+  }
+
+  private static LeadStatus status(String code) {
+    return LeadStatus.valueOf(code.toUpperCase(Locale.ROOT));
+  }
+}
