@@ -44,7 +44,8 @@ abstract class LeadStepCommand implements Callable<Integer> {
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
       s.transitionLead(which, to(), by != null ? by : lead.by, note != null ? note : lead.note, reason());
       PrintWriter out = root.spec.commandLine().getOut();
-      out.printf("Lead #%d is now %s%s%n", which, to().code(), reason() == null ? "" : " (" + reason().strip() + ")");
+      out.printf("Lead #%d is now %s%s%n", which, to().code(),
+          reason() == null ? "" : " (" + reason().strip().toLowerCase(java.util.Locale.ROOT) + ")");
       out.flush();
     }
     return 0;

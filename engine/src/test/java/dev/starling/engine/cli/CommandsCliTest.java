@@ -360,6 +360,6 @@ class CommandsCliTest {
         + " (please report it; --verbose shows the details)\n"), run(new BrokenClock(), Map.of(), "lead", "1", "won", "--data", data.toString()));
     Run verbose = run(new BrokenClock(), Map.of(), "lead", "1", "won", "--data", data.toString(), "--verbose");
     assertEquals(70, verbose.code());
-    assertEquals(true, verbose.err().contains("\tat dev.starling.engine.cli.LeadCommand.call("), verbose.err());
+    assertEquals(true, verbose.err().contains("\tat dev.starling.engine.cli.LeadStepCommand.call("), verbose.err());
   }
 }
