@@ -8,6 +8,9 @@
  * (its allowed steps are data there); each step is a {@link dev.starling.engine.leads.LeadEvent}, kept
  * by the store's {@code LeadBook}. {@link dev.starling.engine.leads.FeatureBinding} turns stored
  * features into the rules' values; {@link dev.starling.engine.leads.RuleSource} finds the rules file a
- * data directory uses. No SQL here: reads and writes go through the store's repositories.
+ * data directory uses. {@link dev.starling.engine.leads.SlaFigures} measures the agreement: the SLA
+ * figures per period and rule and each rule's grade, all from the leads' histories condensed into
+ * {@link dev.starling.engine.leads.LeadTimeline}s; {@link dev.starling.engine.leads.LeadSettings} holds the
+ * rejection reasons and the agreed response time. No SQL here: reads and writes go through the store's repositories.
  */
 package dev.starling.engine.leads;

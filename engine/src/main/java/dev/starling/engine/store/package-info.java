@@ -8,7 +8,8 @@
  * {@link dev.starling.engine.store.EventHistory} (the replay's per-campaign scans, streamed into
  * callbacks; explain's per-person events), {@link dev.starling.engine.store.ReplayStates} (what the
  * incremental refresh keeps), {@link dev.starling.engine.store.FeatureTables} (the computed features
- * and the star query) and {@link dev.starling.engine.store.LeadBook} (leads and their history).
+ * and the star query) and {@link dev.starling.engine.store.LeadBook} (leads and their history),
+ * {@link dev.starling.engine.store.LeadOutcomes} (rejection reasons, and the history read back for the SLA).
  *
  * <p>Their SQL is portable (standard joins, {@code ON CONFLICT}, {@code CASE}, parameters for every
  * value and enum code); what only SQLite spells its way sits in one dialect class, so a PostgreSQL

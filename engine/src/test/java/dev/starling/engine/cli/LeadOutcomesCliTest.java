@@ -141,4 +141,15 @@ class LeadOutcomesCliTest {
     assertEquals(new Run(2, "", "starling: Invalid value for option '--period': must be month, quarter or year but was 'week'"
         + " (see 'starling report sla --help')\n"), at("2026-03-05T12:00:00Z", "report", "sla", "--period", "week"));
   }
+
+  @Test
+  void theResponseTimeComesFromTheConfiguration() throws IOException {
+    // Accepted the next day: in time with the default 2 business days, late with 0.
+    at("2026-03-03T10:00:00Z", "lead", "accept", "1");
+    assertEquals("2026-03,all rules,2,1,0,0,0,0,26,26,,0,2,,0.5",
+        at("2026-03-05T12:00:00Z", "report", "sla", "--format", "csv").out().split("\r\n")[1]);
+    Files.writeString(data.resolve("starling.yaml"), "leads:\n  response-business-days: 0\n");
+    assertEquals("2026-03,all rules,2,1,0,0,0,0,26,26,,0,2,,0",
+        at("2026-03-05T12:00:00Z", "report", "sla", "--format", "csv").out().split("\r\n")[1]);
+  }
 }
