@@ -177,8 +177,10 @@ final class ImportWriter {
     log.finish(importId, figures, quality);
     long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
     log.recordIntake(importId, skipped, grouped, suppressed);
-    // A suppression changes a person's status, which only a full refresh reads again.
-    log.markFeaturesDirty(touchedCampaigns, listRows > 0 || suppressed > 0);
+    // A suppression only sets a person's list status ('cleaned'), which every refresh, the incremental
+    // one too, applies after its saved states (FeatureReplay, EventHistory.forEachListRemoval): it
+    // needs no full replay. Forcing one made each weekly refresh with a new hard bounce replay everything.
+    log.markFeaturesDirty(touchedCampaigns, listRows > 0);
     log.noteDataTime(latest);
     ImportSummary.Intake intake = new ImportSummary.Intake(skippedByReason, grouped, bouncesByClass, unattached,
         suppressed, bouncesByClass.containsKey(BounceKind.BLOCK) ? bounces.blocksByDomain(importId) : Map.of());

@@ -68,6 +68,41 @@ class IncrementalRefreshTest {
     assertEquals(List.of("unsubscribed"), status(s), "the list import must be reflected at the next read");
   }
 
+  /**
+   * Bug found by the benchmark: an import whose bounces suppressed someone (status 'cleaned') marked
+   * the features for a full replay, so every weekly refresh with a new hard bounce replayed all
+   * campaigns. The list's status is applied after the saved states on every refresh, so resuming is exact.
+   */
+  @Test
+  void aWeeklyImportThatSuppressesABouncedPersonForcedAFullReplay(Starling s, DataDir dir) throws IOException {
+    s.importFile(Files.writeString(dir.input("list.csv"), "email\nana@acme.example\nbob@acme.example\n"), null,
+        ImportListener.NONE);
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at,bounce_type\n");
+    for (int week = 0; week < 6; week++) {
+      for (String who : List.of("ana", "bob")) {
+        ev.append("send,").append(who).append("@acme.example,nl-").append(week).append(',')
+            .append(Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 604_800L)).append(",\n")
+            .append("open,").append(who).append("@acme.example,nl-").append(week).append(',')
+            .append(Instant.parse("2026-01-06T12:00:00Z").plusSeconds(week * 604_800L)).append(",\n");
+      }
+    }
+    s.importFile(Files.writeString(dir.input("history.csv"), ev), null, ImportListener.NONE);
+    assertEquals(6, refresh(s, false), "the first refresh replays every campaign");
+    String week7 = "type,email,campaign_id,at,bounce_type\n"
+        + "send,ana@acme.example,nl-6,2026-02-17T09:00:00Z,\n"
+        + "open,ana@acme.example,nl-6,2026-02-17T12:00:00Z,\n"
+        + "send,bob@acme.example,nl-6,2026-02-17T09:00:00Z,\n"
+        + "bounce,bob@acme.example,nl-6,2026-02-17T09:01:00Z,hard\n";
+    s.importFile(Files.writeString(dir.input("week7.csv"), week7), null, ImportListener.NONE);
+    assertEquals(List.of("-", "cleaned"), StoreProbe.rows(s.store(), "SELECT coalesce(status, '-') FROM subscribers ORDER BY id"),
+        "bob is suppressed by the import");
+    assertEquals(1, refresh(s, false), "only campaign nl-6 is new: resume from the end");
+    List<String> incremental = features(s);
+    assertEquals(List.of("active", "hard_bounced"),
+        StoreProbe.rows(s.store(), "SELECT status FROM subscriber_features ORDER BY subscriber_id"));
+    assertEquals(incremental, features(s, true));
+  }
+
   private static List<String> status(Starling s) {
     s.refreshFeatures();
     return StoreProbe.rows(s.store(), "SELECT status FROM subscriber_features");
