@@ -231,9 +231,7 @@ public final class Starling implements AutoCloseable {
       throw new dev.starling.engine.error.StarlingException("--reason goes with a rejection only, not with " + to.code());
     }
     String checked = config.leads().reason(reason);
-    LeadEvent event = transitionLead(id, to, by, note);
-    new LeadOutcomes(store).recordReason(id, checked);
-    return event;
+    return new LeadBook(store).transition(id, to, by, note, checked, clock.millis());
   }
 
   /**

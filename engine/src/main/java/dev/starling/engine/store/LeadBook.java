@@ -144,6 +144,15 @@ public final class LeadBook {
    * @throws StarlingException for an unknown lead, or a step its status does not allow
    */
   public LeadEvent transition(long id, LeadStatus to, String by, String note, long at) {
+    return transition(id, to, by, note, null, at);
+  }
+
+  /**
+   * As {@link #transition(long, LeadStatus, String, String, long)}, with the reason of a rejection
+   * (already checked against the configured list) written in the same history row, in the same
+   * transaction: a step is never kept without its reason.
+   */
+  public LeadEvent transition(long id, LeadStatus to, String by, String note, String reason, long at) {
     return store.withConnection(c -> {
       LeadStatus from;
       try (PreparedStatement ps = c.prepareStatement("SELECT status FROM leads WHERE id = ?")) {
@@ -165,13 +174,14 @@ public final class LeadBook {
       }
       LeadEvent event = new LeadEvent(id, Optional.of(from), to, at, Optional.ofNullable(by), Optional.ofNullable(note));
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO lead_events (lead_id, from_status, to_status, at, by, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO lead_events (lead_id, from_status, to_status, at, by, note, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         ps.setLong(1, id);
         ps.setString(2, from.code());
         ps.setString(3, to.code());
         ps.setLong(4, at);
         ps.setString(5, by);
         ps.setString(6, note);
+        ps.setString(7, reason);
         ps.executeUpdate();
       }
       return event;

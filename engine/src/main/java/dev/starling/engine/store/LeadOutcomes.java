@@ -10,33 +10,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What sales made of the leads, read back from {@code lead_events}: the rejection reason written
- * beside a step, the leads listed by status, owner and rule, and every lead's steps for the SLA
- * figures. The steps themselves are written by {@link LeadBook#transition}; this class adds to them.
+ * What sales made of the leads, read back from {@code lead_events} (where {@link LeadBook#transition}
+ * writes each step with its rejection reason, in one transaction): the leads listed by status, owner and
+ * rule, and every lead's steps for the SLA figures.
  */
 public final class LeadOutcomes {
   private final Store store;
 
   public LeadOutcomes(Store store) {
     this.store = store;
-  }
-
-  /**
-   * Writes {@code reason} on the latest rejection step of lead {@code id}, in a transaction of its own.
-   * Called right after {@link LeadBook#transition} recorded that step; the reason was checked against
-   * the configured list before the step was taken, so only a failing disk can separate the two.
-   */
-  public void recordReason(long id, String reason) {
-    store.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE lead_events SET reason = ? WHERE id = (SELECT MAX(id)"
-          + " FROM lead_events WHERE lead_id = ? AND to_status = ?)")) {
-        ps.setString(1, reason);
-        ps.setLong(2, id);
-        ps.setString(3, LeadStatus.REJECTED.code());
-        ps.executeUpdate();
-      }
-      return null;
-    });
   }
 
   /**

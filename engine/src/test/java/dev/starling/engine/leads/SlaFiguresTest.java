@@ -57,8 +57,7 @@ class SlaFiguresTest {
       suggest(store, book, "b", "six@x.example", "2026-04-01T10:00:00Z");
       suggest(store, book, "c", "seven@x.example", "2026-04-02T10:00:00Z");
       book.transition(1, LeadStatus.ACCEPTED, "Rita", null, at("2026-01-06T10:00:00Z"));
-      book.transition(2, LeadStatus.REJECTED, "Rita", null, at("2026-01-15T12:00:00Z"));
-      new LeadOutcomes(store).recordReason(2, "not a fit");
+      book.transition(2, LeadStatus.REJECTED, "Rita", null, "not a fit", at("2026-01-15T12:00:00Z"));
       book.transition(3, LeadStatus.ACCEPTED, "Paco", null, at("2026-02-02T09:00:00Z"));
       book.transition(3, LeadStatus.WON, "Paco", null, at("2026-02-02T09:00:00Z") + 240 * H);
       book.transition(4, LeadStatus.ACCEPTED, null, null, at("2026-01-31T23:30:00Z") + 72 * H);
