@@ -68,6 +68,22 @@ class ArchitectureTest {
         d -> d.startsWith("dev.starling.engine.") && !d.startsWith(own)));
   }
 
+  /**
+   * No cycle between the store and the packages whose values it reads and writes: {@code store} uses the
+   * records and enums of {@code features} and {@code leads}, so those packages themselves (not their
+   * sub-packages {@code features.replay} and {@code leads.finder}, the jobs that run against the store)
+   * must not use {@code store}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"features", "leads"})
+  void aValuePackageDoesNotUseTheStore(String pkg) {
+    String own = "dev.starling.engine." + pkg + ".";
+    Predicate<String> inPackageItself = c -> c.startsWith(own) && c.indexOf('.', own.length()) < 0;
+    Map<String, byte[]> classes = classesOf(Starling.class);
+    assertTrue(classes.keySet().stream().anyMatch(inPackageItself), "no class of " + own + " found");
+    assertEquals(Map.of(), dependencies(classes, inPackageItself, d -> d.startsWith("dev.starling.engine.store.")));
+  }
+
   @Test
   void theReaderSeesEveryDependencyKind() {
     // Guards the rules above against a reader that finds nothing: Starling names Path in a method

@@ -1,6 +1,6 @@
 package dev.starling.engine.app;
 
-import dev.starling.engine.features.ClassifiedEvents;
+import dev.starling.engine.features.replay.ClassifiedEvents;
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.ColumnType;
 import dev.starling.engine.report.Table;

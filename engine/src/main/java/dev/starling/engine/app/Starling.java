@@ -21,16 +21,16 @@ import dev.starling.engine.report.Labels;
 import dev.starling.engine.store.CampaignStats;
 import dev.starling.engine.store.Listings;
 import dev.starling.engine.error.StarlingException;
-import dev.starling.engine.features.FeatureReplay;
+import dev.starling.engine.features.replay.FeatureReplay;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
-import dev.starling.engine.features.ClassifiedEvents;
+import dev.starling.engine.features.replay.ClassifiedEvents;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.ingest.ImportSummary;
 import dev.starling.engine.ingest.Importer;
 import dev.starling.engine.leads.LeadEvent;
-import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.leads.finder.LeadFinder;
 import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.leads.LeadTimeline;
 import dev.starling.engine.leads.SlaFigures;
@@ -240,7 +240,7 @@ public final class Starling implements AutoCloseable {
    */
   public List<LeadTimeline> leadTimelines() {
     LeadOutcomes outcomes = new LeadOutcomes(store);
-    return LeadTimeline.of(store.read(tx -> outcomes.steps()));
+    return LeadOutcomes.timelines(store.read(tx -> outcomes.steps()));
   }
 
   /**
@@ -260,7 +260,7 @@ public final class Starling implements AutoCloseable {
       out.add(new SlaTables.Step(id, st.at(), from, st.to(), st.by(), st.reason(), st.note()));
       from = st.to();
     }
-    return new LeadSteps(LeadTimeline.of(steps).get(0), out);
+    return new LeadSteps(LeadOutcomes.timelines(steps).get(0), out);
   }
 
   /** A lead and its history, for {@code starling lead show}. */

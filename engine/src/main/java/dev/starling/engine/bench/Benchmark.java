@@ -7,7 +7,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.starling.connectors.Times;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.leads.FeatureBinding;
-import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.leads.finder.LeadFinder;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.Features;

@@ -7,7 +7,7 @@ import dev.starling.engine.report.CellText;
 import dev.starling.engine.report.Presentation;
 import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
-import dev.starling.engine.features.ClassifiedEvents;
+import dev.starling.engine.features.replay.ClassifiedEvents;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.leads.FeatureBinding;

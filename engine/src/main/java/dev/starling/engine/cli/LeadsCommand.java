@@ -3,7 +3,7 @@ package dev.starling.engine.cli;
 import dev.starling.engine.app.LeadTable;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.leads.Lead;
-import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.leads.finder.LeadFinder;
 import dev.starling.engine.report.Count;
 import dev.starling.engine.report.Table;
 import java.io.PrintWriter;

@@ -68,7 +68,7 @@ public record EngagementSettings(
   }
 
   /** A stable text form, stored with the features so a change of settings triggers a recompute. */
-  String fingerprint() {
+  public String fingerprint() {
     return toString();
   }
 }

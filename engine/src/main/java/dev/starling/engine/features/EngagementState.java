@@ -3,8 +3,8 @@ package dev.starling.engine.features;
 import java.util.Locale;
 
 /**
- * A subscriber's engagement in one word, from the last {@value FeatureReplay#WINDOW} campaigns received
- * (docs/engagement.md). Stored, and handed to the rules, as {@link #code()}.
+ * A subscriber's engagement in one word, from the last
+ * {@value dev.starling.engine.features.replay.FeatureReplay#WINDOW} campaigns received (docs/engagement.md). Stored, and handed to the rules, as {@link #code()}.
  */
 public enum EngagementState {
   /** Fewer than three campaigns received: too few to judge. */

@@ -1,10 +1,7 @@
 package dev.starling.engine.leads;
 
-import dev.starling.engine.store.LeadOutcomes;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -33,32 +30,5 @@ public record LeadTimeline(long id, String week, String subject, String subjectK
 
   public boolean reached(LeadStatus status) {
     return firstAt.containsKey(status);
-  }
-
-  /** The timelines of {@code steps}, which come ordered by lead, then time ({@link LeadOutcomes#steps()}). */
-  public static List<LeadTimeline> of(List<LeadOutcomes.Step> steps) {
-    List<LeadTimeline> out = new ArrayList<>();
-    int i = 0;
-    while (i < steps.size()) {
-      LeadOutcomes.Step head = steps.get(i);
-      Map<LeadStatus, Long> first = new EnumMap<>(LeadStatus.class);
-      String owner = null;
-      String reason = null;
-      for (; i < steps.size() && steps.get(i).leadId() == head.leadId(); i++) {
-        LeadOutcomes.Step s = steps.get(i);
-        first.putIfAbsent(s.to(), s.at());
-        if (s.by() != null) {
-          owner = s.by();
-        }
-        if (s.to() == LeadStatus.REJECTED) {
-          reason = s.reason();
-        }
-      }
-      // Every lead has its suggestion step (migration 005 wrote one for older leads).
-      long suggested = first.getOrDefault(LeadStatus.SUGGESTED, steps.get(i - 1).at());
-      out.add(new LeadTimeline(head.leadId(), head.week(), head.subject(), head.subjectKey(), head.ruleId(), head.current(),
-          suggested, first, owner, reason));
-    }
-    return out;
   }
 }

@@ -1,12 +1,15 @@
 package dev.starling.engine.store;
 
 import dev.starling.engine.leads.LeadStatus;
+import dev.starling.engine.leads.LeadTimeline;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,33 @@ public final class LeadOutcomes {
    */
   public record Step(long leadId, String week, String subject, String subjectKey, String ruleId, LeadStatus current,
       LeadStatus to, long at, String by, String note, String reason) {}
+
+  /** The timelines of {@code steps}, which come ordered by lead, then time ({@link #steps()}). */
+  public static List<LeadTimeline> timelines(List<Step> steps) {
+    List<LeadTimeline> out = new ArrayList<>();
+    int i = 0;
+    while (i < steps.size()) {
+      Step head = steps.get(i);
+      Map<LeadStatus, Long> first = new EnumMap<>(LeadStatus.class);
+      String owner = null;
+      String reason = null;
+      for (; i < steps.size() && steps.get(i).leadId() == head.leadId(); i++) {
+        Step s = steps.get(i);
+        first.putIfAbsent(s.to(), s.at());
+        if (s.by() != null) {
+          owner = s.by();
+        }
+        if (s.to() == LeadStatus.REJECTED) {
+          reason = s.reason();
+        }
+      }
+      // Every lead has its suggestion step (migration 005 wrote one for older leads).
+      long suggested = first.getOrDefault(LeadStatus.SUGGESTED, steps.get(i - 1).at());
+      out.add(new LeadTimeline(head.leadId(), head.week(), head.subject(), head.subjectKey(), head.ruleId(), head.current(),
+          suggested, first, owner, reason));
+    }
+    return out;
+  }
 
   /** Every step of every lead, ordered by lead, then time: one pass builds each lead's timeline. */
   public List<Step> steps() {

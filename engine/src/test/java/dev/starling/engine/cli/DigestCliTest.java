@@ -8,7 +8,7 @@ import dev.starling.engine.app.Starling;
 import dev.starling.engine.digest.Digest;
 import dev.starling.engine.ingest.ImportListener;
 import dev.starling.engine.leads.Lead;
-import dev.starling.engine.leads.LeadFinder;
+import dev.starling.engine.leads.finder.LeadFinder;
 import dev.starling.engine.testing.MailServerExtension;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;

@@ -67,7 +67,7 @@ class SlaFiguresTest {
       book.transition(5, LeadStatus.WON, null, null, at("2026-02-11T10:00:00Z"));
       book.transition(7, LeadStatus.REJECTED, null, null, at("2026-04-02T11:00:00Z"));
       LeadOutcomes outcomes = new LeadOutcomes(store);
-      leads = LeadTimeline.of(store.read(tx -> outcomes.steps()));
+      leads = LeadOutcomes.timelines(store.read(tx -> outcomes.steps()));
     }
   }
 

@@ -1,5 +1,11 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.Accounts;
+import dev.starling.engine.features.Confidence;
+import dev.starling.engine.features.EngagementState;
+import dev.starling.engine.features.SubscriberFeatures;
+import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.store.FeatureTables;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,7 +1,10 @@
-package dev.starling.engine.leads;
+package dev.starling.engine.leads.finder;
 
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.SubscriberStatus;
+import dev.starling.engine.leads.FeatureBinding;
+import dev.starling.engine.leads.Lead;
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.LeadBook;
 import dev.starling.engine.store.Store;

@@ -1,12 +1,13 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.store.ReplayStates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.starling.engine.store.ReplayStates;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

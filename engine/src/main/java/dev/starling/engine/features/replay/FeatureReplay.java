@@ -1,5 +1,6 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.ReplayStates;

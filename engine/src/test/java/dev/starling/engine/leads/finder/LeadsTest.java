@@ -1,4 +1,4 @@
-package dev.starling.engine.leads;
+package dev.starling.engine.leads.finder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.leads.Lead;
+import dev.starling.engine.leads.LeadEvent;
+import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.store.StoreProbe;
 import dev.starling.engine.testing.DataDir;
 import dev.starling.engine.testing.DataDirExtension;

@@ -1,4 +1,4 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

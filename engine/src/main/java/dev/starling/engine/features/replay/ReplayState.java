@@ -1,5 +1,10 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.ClickClassifier;
+import dev.starling.engine.features.ClickReason;
+import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.features.OpenKind;
+import dev.starling.engine.features.SubscriberStatus;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

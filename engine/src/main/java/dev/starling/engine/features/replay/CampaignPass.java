@@ -1,6 +1,11 @@
-package dev.starling.engine.features;
+package dev.starling.engine.features.replay;
 
 import dev.starling.connectors.EventType;
+import dev.starling.engine.features.ClickClassifier;
+import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.features.OpenClassifier;
+import dev.starling.engine.features.OpenKind;
+import dev.starling.engine.features.OpenReason;
 import dev.starling.engine.store.EventHistory;
 import java.util.ArrayList;
 import java.util.List;
