@@ -2,11 +2,8 @@ package dev.starling.engine.store;
 
 import dev.starling.connectors.Campaign;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The newsletters: dense ids for the codes users and providers know, and their details. A campaign
@@ -15,8 +12,7 @@ import java.util.Map;
  */
 public final class Campaigns {
   private final Connection c;
-  private Map<String, Integer> ids;
-  private int maxId;
+  private final DenseIds ids;
   private long placeholders;
   private BatchedStatement placeholder;
   private BatchedStatement insert;
@@ -24,12 +20,13 @@ public final class Campaigns {
 
   Campaigns(Connection c, Dialect dialect) {
     this.c = c;
+    this.ids = new DenseIds(c, "SELECT id, code FROM campaigns");
   }
 
   /** The id of the campaign with this code, or 0 when there is none. */
   public int idOf(String code) {
     try {
-      return ids().getOrDefault(code, 0);
+      return ids.idOf(code);
     } catch (SQLException e) {
       throw StoreException.failed("Campaigns.idOf", e);
     }
@@ -39,10 +36,9 @@ public final class Campaigns {
   public void upsert(Campaign cp) {
     try {
       prepare();
-      Integer id = ids().get(cp.id());
+      Integer id = ids.get(cp.id());
       if (id == null) {
-        id = ++maxId;
-        ids.put(cp.id(), id);
+        id = ids.assign(cp.id());
         var ps = insert.ps;
         ps.setInt(1, id);
         ps.setString(2, cp.id());
@@ -71,13 +67,12 @@ public final class Campaigns {
   /** The id of the campaign an event names; one not known yet is created as a placeholder. */
   public int idForEvent(String code) {
     try {
-      Integer id = ids().get(code);
+      Integer id = ids.get(code);
       if (id != null) {
         return id;
       }
       prepare();
-      int nid = ++maxId;
-      ids.put(code, nid);
+      int nid = ids.assign(code);
       placeholders++;
       placeholder.ps.setInt(1, nid);
       placeholder.ps.setString(2, code);
@@ -121,19 +116,6 @@ public final class Campaigns {
     } catch (SQLException e) {
       throw StoreException.failed("Campaigns.datePlaceholders", e);
     }
-  }
-
-  private Map<String, Integer> ids() throws SQLException {
-    if (ids == null) {
-      ids = new HashMap<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, code FROM campaigns")) {
-        while (rs.next()) {
-          ids.put(rs.getString(2), rs.getInt(1));
-          maxId = Math.max(maxId, rs.getInt(1));
-        }
-      }
-    }
-    return ids;
   }
 
   private void prepare() throws SQLException {

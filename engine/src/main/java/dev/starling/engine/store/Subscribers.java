@@ -3,12 +3,8 @@ package dev.starling.engine.store;
 import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.csv.CanonicalColumns;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The people: their dense ids (assigned here, from 1, so features can use arrays) and their list data.
@@ -17,8 +13,7 @@ import java.util.Map;
  */
 public final class Subscribers {
   private final Connection c;
-  private Map<String, Integer> ids;
-  private int maxId;
+  private final DenseIds ids;
   private long added;
   private BatchedStatement implicit;
   private BatchedStatement insert;
@@ -26,12 +21,13 @@ public final class Subscribers {
 
   Subscribers(Connection c, Dialect dialect) {
     this.c = c;
+    this.ids = new DenseIds(c, "SELECT id, email FROM subscribers");
   }
 
   /** The id of {@code email} (normalised), or 0 when the store has no such subscriber. */
   public int idOf(String email) {
     try {
-      return ids().getOrDefault(email, 0);
+      return ids.idOf(email);
     } catch (SQLException e) {
       throw StoreException.failed("Subscribers.idOf", e);
     }
@@ -46,7 +42,7 @@ public final class Subscribers {
       prepare();
       String tags = s.tags().isEmpty() ? null : String.join(String.valueOf(CanonicalColumns.TAG_SEPARATOR), s.tags());
       String status = s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT);
-      Integer id = ids().get(s.email());
+      Integer id = ids.get(s.email());
       if (id == null) {
         id = add(s.email());
         var ps = insert.ps;
@@ -84,7 +80,7 @@ public final class Subscribers {
   /** The id of a person named by an event; one first seen there is added with just the address. */
   public int idForEvent(String email) {
     try {
-      Integer id = ids().get(email);
+      Integer id = ids.get(email);
       if (id != null) {
         return id;
       }
@@ -126,24 +122,10 @@ public final class Subscribers {
     }
   }
 
-  private int add(String email) {
-    int id = ++maxId;
-    ids.put(email, id);
+  private int add(String email) throws SQLException {
+    int id = ids.assign(email);
     added++;
     return id;
-  }
-
-  private Map<String, Integer> ids() throws SQLException {
-    if (ids == null) {
-      ids = new HashMap<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, email FROM subscribers")) {
-        while (rs.next()) {
-          ids.put(rs.getString(2), rs.getInt(1));
-          maxId = Math.max(maxId, rs.getInt(1));
-        }
-      }
-    }
-    return ids;
   }
 
   private void prepare() throws SQLException {

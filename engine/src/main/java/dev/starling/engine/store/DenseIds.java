@@ -1,0 +1,56 @@
+package dev.starling.engine.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The dense ids of one table (assigned here, from 1, so features can use arrays), keyed by the name
+ * users know. The map is loaded once, on first use in the transaction, so resolving a key costs no
+ * round trip; a new key takes the next id above the largest seen.
+ */
+final class DenseIds {
+  private final Connection c;
+  private final String select;
+  private Map<String, Integer> ids;
+  private int maxId;
+
+  /** {@code select} returns (id, key) for every row of the table. */
+  DenseIds(Connection c, String select) {
+    this.c = c;
+    this.select = select;
+  }
+
+  /** The id of {@code key}, or null when the table has none. */
+  Integer get(String key) throws SQLException {
+    return load().get(key);
+  }
+
+  /** The id of {@code key}, or 0 when the table has none (ids start at 1). */
+  int idOf(String key) throws SQLException {
+    return load().getOrDefault(key, 0);
+  }
+
+  /** Gives {@code key} (known not to have one) the next id. */
+  int assign(String key) throws SQLException {
+    int id = ++maxId;
+    load().put(key, id);
+    return id;
+  }
+
+  private Map<String, Integer> load() throws SQLException {
+    if (ids == null) {
+      ids = new HashMap<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
+        while (rs.next()) {
+          ids.put(rs.getString(2), rs.getInt(1));
+          maxId = Math.max(maxId, rs.getInt(1));
+        }
+      }
+    }
+    return ids;
+  }
+}
