@@ -2,8 +2,8 @@ package dev.starling.engine.app;
 
 import dev.starling.engine.features.Star;
 import dev.starling.engine.report.Column;
-import dev.starling.engine.report.ColumnType;
 import dev.starling.engine.report.Table;
+import dev.starling.engine.store.Listings;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,19 +11,13 @@ import java.util.List;
 public final class StarTable {
   public static final String NAME = "stars";
 
-  /** The columns; their keys are the CSV header people's spreadsheets already use. */
-  public static final List<Column> COLUMNS = List.of(
-      Column.of("email", ColumnType.EMAIL),
-      Column.of("name", ColumnType.TEXT),
-      Column.of("company", ColumnType.TEXT),
-      Column.of("received", ColumnType.INTEGER),
-      Column.of("opened", ColumnType.INTEGER),
-      Column.of("ratio", ColumnType.RATIO),
-      Column.of("human_opens", ColumnType.INTEGER),
-      Column.of("machine_opens", ColumnType.INTEGER),
-      Column.of("human_clicks", ColumnType.INTEGER),
-      Column.of("last_human_at", ColumnType.TIME),
-      Column.of("status", ColumnType.TEXT));
+  /**
+   * The columns: the store's star listing's without {@code country}, so the two cannot drift apart; their
+   * keys are the CSV header people's spreadsheets already use.
+   */
+  public static final List<Column> COLUMNS = Listings.STAR_COLUMNS.stream()
+      .filter(col -> !col.key().equals("country"))
+      .toList();
 
   private StarTable() {}
 
