@@ -53,35 +53,27 @@ public final class Listings {
         + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id"
         + " WHERE f.received >= ? AND " + ratio() + " >= ?"
         + " ORDER BY " + ratio() + " DESC, f.campaigns_opened DESC, s.email";
-    return new Table("stars", STAR_COLUMNS, sink -> read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, minCampaigns);
-        ps.setDouble(2, minRatio);
-        try (ResultSet rs = ps.executeQuery()) {
-          Object[] row = new Object[STAR_COLUMNS.size()];
-          while (rs.next()) {
-            int received = rs.getInt(5);
-            int opened = rs.getInt(6);
-            long last = rs.getLong(10);
-            boolean noLast = rs.wasNull() || last == 0;
-            row[0] = rs.getString(1);
-            row[1] = rs.getString(2);
-            row[2] = rs.getString(3);
-            row[3] = rs.getString(4);
-            row[4] = received;
-            row[5] = opened;
-            row[6] = received == 0 ? null : (double) opened / received;
-            row[7] = rs.getInt(7);
-            row[8] = rs.getInt(8);
-            row[9] = rs.getInt(9);
-            row[10] = noLast ? null : Instant.ofEpochMilli(last);
-            row[11] = rs.getString(11);
-            sink.accept(row);
-          }
-        }
-      }
-      return null;
-    }));
+    return streamed("stars", STAR_COLUMNS, sql, ps -> {
+      ps.setInt(1, minCampaigns);
+      ps.setDouble(2, minRatio);
+    }, (rs, row) -> {
+      int received = rs.getInt(5);
+      int opened = rs.getInt(6);
+      long last = rs.getLong(10);
+      boolean noLast = rs.wasNull() || last == 0;
+      row[0] = rs.getString(1);
+      row[1] = rs.getString(2);
+      row[2] = rs.getString(3);
+      row[3] = rs.getString(4);
+      row[4] = received;
+      row[5] = opened;
+      row[6] = received == 0 ? null : (double) opened / received;
+      row[7] = rs.getInt(7);
+      row[8] = rs.getInt(8);
+      row[9] = rs.getInt(9);
+      row[10] = noLast ? null : Instant.ofEpochMilli(last);
+      row[11] = rs.getString(11);
+    });
   }
 
   /** How many star subscribers {@link #stars} lists. */
@@ -119,29 +111,21 @@ public final class Listings {
         + " l.suggested_at FROM leads l"
         + " WHERE l.suggested_at >= coalesce(?, l.suggested_at) AND l.suggested_at < coalesce(?, l.suggested_at + 1)"
         + " ORDER BY l.week DESC, l.priority, l.rule_id, l.subject_key";
-    return new Table("leads", LEAD_COLUMNS, sink -> read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setObject(1, from == null ? null : from.toEpochMilli());
-        ps.setObject(2, to == null ? null : to.toEpochMilli());
-        try (ResultSet rs = ps.executeQuery()) {
-          Object[] row = new Object[LEAD_COLUMNS.size()];
-          while (rs.next()) {
-            row[0] = rs.getLong(1);
-            row[1] = rs.getString(2);
-            row[2] = rs.getInt(3);
-            row[3] = rs.getString(4);
-            row[4] = rs.getString(5);
-            row[5] = rs.getString(6);
-            row[6] = rs.getString(7);
-            row[7] = rs.getString(8);
-            row[8] = rs.getString(9);
-            row[9] = Instant.ofEpochMilli(rs.getLong(10));
-            sink.accept(row);
-          }
-        }
-      }
-      return null;
-    }));
+    return streamed("leads", LEAD_COLUMNS, sql, ps -> {
+      ps.setObject(1, from == null ? null : from.toEpochMilli());
+      ps.setObject(2, to == null ? null : to.toEpochMilli());
+    }, (rs, row) -> {
+      row[0] = rs.getLong(1);
+      row[1] = rs.getString(2);
+      row[2] = rs.getInt(3);
+      row[3] = rs.getString(4);
+      row[4] = rs.getString(5);
+      row[5] = rs.getString(6);
+      row[6] = rs.getString(7);
+      row[7] = rs.getString(8);
+      row[8] = rs.getString(9);
+      row[9] = Instant.ofEpochMilli(rs.getLong(10));
+    });
   }
 
   /** How many lead suggestions were made in {@code [from, to)}. */
@@ -171,17 +155,30 @@ public final class Listings {
   public Table engagedAccounts() {
     String sql = "SELECT account, people, engaged_people, engaged_14d, newly_engaged_14d, score_sum FROM account_features"
         + " WHERE engaged_people > 0 ORDER BY engaged_people DESC, score_sum DESC, account";
-    return new Table("accounts", ACCOUNT_COLUMNS, sink -> read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-        Object[] row = new Object[ACCOUNT_COLUMNS.size()];
-        while (rs.next()) {
-          row[0] = rs.getString(1);
-          row[1] = rs.getInt(2);
-          row[2] = rs.getInt(3);
-          row[3] = rs.getInt(4);
-          row[4] = rs.getInt(5);
-          row[5] = rs.getDouble(6);
-          sink.accept(row);
+    return streamed("accounts", ACCOUNT_COLUMNS, sql, ps -> {}, (rs, row) -> {
+      row[0] = rs.getString(1);
+      row[1] = rs.getInt(2);
+      row[2] = rs.getInt(3);
+      row[3] = rs.getInt(4);
+      row[4] = rs.getInt(5);
+      row[5] = rs.getDouble(6);
+    });
+  }
+
+  /**
+   * A table whose rows stream from {@code sql}: each read binds the parameters, runs it in its own read
+   * transaction and fills one row array, reused for every result row.
+   */
+  private Table streamed(String name, List<Column> columns, String sql, SqlBind bind, SqlRow fill) {
+    return new Table(name, columns, sink -> read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind.bind(ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          Object[] row = new Object[columns.size()];
+          while (rs.next()) {
+            fill.fill(rs, row);
+            sink.accept(row);
+          }
         }
       }
       return null;
@@ -197,6 +194,16 @@ public final class Listings {
         throw Queries.failed(store, "cannot read the report lists", e);
       }
     });
+  }
+
+  @FunctionalInterface
+  private interface SqlBind {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlRow {
+    void fill(ResultSet rs, Object[] row) throws SQLException;
   }
 
   @FunctionalInterface
