@@ -27,7 +27,12 @@ abstract class LeadStepCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "Why (kept in the lead's history).")
   String note;
 
-  abstract LeadStatus to();
+  /** The status this verb moves the lead to: each verb is this one step with its own target. */
+  private final LeadStatus to;
+
+  LeadStepCommand(LeadStatus to) {
+    this.to = to;
+  }
 
   /** The rejection reason; only {@code reject} has the option. */
   String reason() {
@@ -42,9 +47,9 @@ abstract class LeadStepCommand implements Callable<Integer> {
     long which = id != null ? id : lead.id != null ? lead.id : missing();
     StarlingCommand root = lead.root;
     try (Starling s = Starling.open(root.dataDir(), root.context.clock())) {
-      s.transitionLead(which, to(), by != null ? by : lead.by, note != null ? note : lead.note, reason());
+      s.transitionLead(which, to, by != null ? by : lead.by, note != null ? note : lead.note, reason());
       PrintWriter out = root.spec.commandLine().getOut();
-      out.printf("Lead #%d is now %s%s%n", which, to().code(),
+      out.printf("Lead #%d is now %s%s%n", which, to.code(),
           reason() == null ? "" : " (" + reason().strip().toLowerCase(java.util.Locale.ROOT) + ")");
       out.flush();
     }
@@ -57,33 +62,29 @@ abstract class LeadStepCommand implements Callable<Integer> {
 
   @Command(name = "accept", mixinStandardHelpOptions = true, description = "Sales takes the lead (suggested or rejected -> accepted).")
   static final class Accept extends LeadStepCommand {
-    @Override
-    LeadStatus to() {
-      return LeadStatus.ACCEPTED;
+    Accept() {
+      super(LeadStatus.ACCEPTED);
     }
   }
 
   @Command(name = "contacted", mixinStandardHelpOptions = true, description = "Sales has contacted the person (accepted -> contacted).")
   static final class Contacted extends LeadStepCommand {
-    @Override
-    LeadStatus to() {
-      return LeadStatus.CONTACTED;
+    Contacted() {
+      super(LeadStatus.CONTACTED);
     }
   }
 
   @Command(name = "won", mixinStandardHelpOptions = true, description = "The deal is won (accepted or contacted -> won; final).")
   static final class Won extends LeadStepCommand {
-    @Override
-    LeadStatus to() {
-      return LeadStatus.WON;
+    Won() {
+      super(LeadStatus.WON);
     }
   }
 
   @Command(name = "lost", mixinStandardHelpOptions = true, description = "The deal is lost (accepted or contacted -> lost; final).")
   static final class Lost extends LeadStepCommand {
-    @Override
-    LeadStatus to() {
-      return LeadStatus.LOST;
+    Lost() {
+      super(LeadStatus.LOST);
     }
   }
 
@@ -95,9 +96,8 @@ abstract class LeadStepCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "REASON", description = "Why, from the configured list.")
     String reason;
 
-    @Override
-    LeadStatus to() {
-      return LeadStatus.REJECTED;
+    Reject() {
+      super(LeadStatus.REJECTED);
     }
 
     @Override
