@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,23 +17,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import dev.starling.engine.cli.CliRunner.Run;
 
 /** {@code starling campaigns} and {@code starling export}: exact stdout, stderr and exit code. */
 class CampaignReportCommandsTest {
   @TempDir Path tmp;
   Path data;
 
-  record Run(int code, String out, String err) {}
-
   Run run(String... args) {
-    Context ctx = new Context(Map.of(), Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), false);
-    CommandLine cl = StarlingCommand.commandLine(ctx, false);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+    return CliRunner.run(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), Map.of(), args);
   }
 
   /** Two people, five weekly campaigns in March; one of them opens and clicks every one. */

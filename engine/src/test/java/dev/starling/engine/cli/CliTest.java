@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.starling.fixtures.DatasetGenerator;
 import dev.starling.fixtures.DatasetSpec;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,22 +15,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import dev.starling.engine.cli.CliRunner.Run;
 
 class CliTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
   Run run(Map<String, String> env, String... args) {
-    Context ctx = new Context(env, Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), false);
-    CommandLine cl = StarlingCommand.commandLine(ctx, List.of(args).contains("--verbose"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    return CliRunner.run(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), env, args);
   }
 
   Run run(String... args) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.starling.rules.FeatureSchema;
 import dev.starling.rules.RuleBook;
 import dev.starling.rules.Subject;
+import dev.starling.engine.cli.CliRunner.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,16 +31,8 @@ class CommandsCliTest {
   @TempDir Path tmp;
   Path data;
 
-  record Run(int code, String out, String err) {}
-
   Run run(Clock clock, Map<String, String> env, String... args) {
-    CommandLine cl = StarlingCommand.commandLine(new Context(env, clock, false), List.of(args).contains("--verbose"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    return CliRunner.run(clock, env, args);
   }
 
   Run run(String... args) {

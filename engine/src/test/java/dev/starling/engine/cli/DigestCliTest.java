@@ -46,7 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import dev.starling.engine.cli.CliRunner.Run;
 
 /**
  * The weekly digest end to end: a generated list imported into a real store, three salespeople (one Spanish,
@@ -63,16 +63,8 @@ class DigestCliTest {
   @TempDir Path tmp;
   Path data;
 
-  record Run(int code, String out, String err) {}
-
   Run run(String... args) {
-    Context ctx = new Context(Map.of("STARLING_SMTP_PASSWORD", "smtp-secret"), CLOCK, false);
-    CommandLine cl = StarlingCommand.commandLine(ctx, false);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+    return CliRunner.run(CLOCK, Map.of("STARLING_SMTP_PASSWORD", "smtp-secret"), args);
   }
 
   /** The imported store, made once: each test works on its own copy. */

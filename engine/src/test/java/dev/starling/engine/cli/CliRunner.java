@@ -1,0 +1,27 @@
+package dev.starling.engine.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs {@code starling} as a user would, capturing what it prints: the one runner the CLI tests share. */
+final class CliRunner {
+  /** What one run did: its exit code and everything it wrote to stdout and stderr. */
+  record Run(int code, String out, String err) {}
+
+  private CliRunner() {}
+
+  /** Runs {@code args} with this environment and clock; stack traces only when they contain {@code --verbose}. */
+  static Run run(Clock clock, Map<String, String> env, String... args) {
+    CommandLine cl = StarlingCommand.commandLine(new Context(env, clock, false), List.of(args).contains("--verbose"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}
