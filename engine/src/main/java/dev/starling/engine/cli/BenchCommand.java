@@ -18,10 +18,10 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
-  @Option(names = "--subscribers", paramLabel = "N", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--subscribers", paramLabel = "N", converter = OptionValues.Count.class, defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
   int subscribers;
 
-  @Option(names = "--campaigns", paramLabel = "M", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--campaigns", paramLabel = "M", converter = OptionValues.Count.class, defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
   int campaigns;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")

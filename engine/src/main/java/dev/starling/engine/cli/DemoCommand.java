@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "Stars to show (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top", paramLabel = "N", defaultValue = "15", converter = OptionValues.Count.class, description = "Stars to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override

@@ -28,7 +28,7 @@ final class DigestCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "The digest of a past week (its stored suggestions); default: this week.")
+  @Option(names = "--week", paramLabel = "YYYY-Www", converter = OptionValues.Week.class, description = "The digest of a past week (its stored suggestions); default: this week.")
   String week;
 
   @Option(names = "--dry-run", description = "Write one .eml file per recipient into --out instead of sending.")
@@ -45,9 +45,6 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (week != null && !week.matches("\\d{4}-W\\d{2}")) {
-      throw new ParameterException(output.mixee.commandLine(), "--week must look like 2026-W48 but was '" + week + "'");
-    }
     if (dryRun != (out != null)) {
       throw new ParameterException(output.mixee.commandLine(), dryRun ? "--dry-run needs --out DIR: where to write the .eml files"
           : "--out is only for --dry-run (without it the digest is sent)");

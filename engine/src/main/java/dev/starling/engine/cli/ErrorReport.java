@@ -54,7 +54,11 @@ final class ErrorReport {
 
   /** A bad command line: unknown option, missing parameter, a value of the wrong form. */
   static int usage(CommandLine.ParameterException ex, PrintWriter err, boolean verbose) {
-    print(err, ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')",
+    String message = ex.getMessage();
+    if (ex.getCause() instanceof OptionValues.Refused refused && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+      message = o.longestName() + " " + refused.getMessage();
+    }
+    print(err, message + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')",
         verbose ? ex : null);
     return ExitCode.USAGE;
   }

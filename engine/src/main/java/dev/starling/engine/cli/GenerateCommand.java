@@ -17,10 +17,10 @@ import picocli.CommandLine.ParentCommand;
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
-  @Option(names = "--subscribers", paramLabel = "N", defaultValue = "3000", description = "People on the list (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--subscribers", paramLabel = "N", converter = OptionValues.Count.class, defaultValue = "3000", description = "People on the list (default: ${DEFAULT-VALUE}).")
   int subscribers;
 
-  @Option(names = "--campaigns", paramLabel = "M", defaultValue = "12", description = "Weekly newsletters (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--campaigns", paramLabel = "M", converter = OptionValues.Count.class, defaultValue = "12", description = "Weekly newsletters (default: ${DEFAULT-VALUE}).")
   int campaigns;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")

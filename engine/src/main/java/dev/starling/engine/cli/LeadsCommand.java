@@ -26,14 +26,11 @@ final class LeadsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "Show the stored suggestions of another week instead of computing this one.")
+  @Option(names = "--week", paramLabel = "YYYY-Www", converter = OptionValues.Week.class, description = "Show the stored suggestions of another week instead of computing this one.")
   String week;
 
   @Override
   public Integer call() {
-    if (week != null && !week.matches("\\d{4}-W\\d{2}")) {
-      throw new ParameterException(output.mixee.commandLine(), "--week must look like 2026-W12 but was '" + week + "'");
-    }
     PrintWriter out = root.spec.commandLine().getOut();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
       List<Lead> leads;

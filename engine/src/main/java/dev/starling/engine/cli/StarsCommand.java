@@ -21,13 +21,14 @@ final class StarsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--top", paramLabel = "N", description = "Show at most N (default: all).")
-  int top;
+  @Option(names = "--top", paramLabel = "N", converter = OptionValues.Count.class, description = "Show at most N (default: all).")
+  Integer top;
 
-  @Option(names = "--min-campaigns", paramLabel = "N", description = "Received at least N campaigns.")
+  @Option(names = "--min-campaigns", paramLabel = "N", converter = OptionValues.Count.class, description = "Received at least N campaigns.")
   Integer minCampaigns;
 
-  @Option(names = "--min-ratio", paramLabel = "R", description = "Human-opened at least this share of them (0 < R <= 1).")
+  @Option(names = "--min-ratio", paramLabel = "R", converter = OptionValues.Ratio.class,
+      description = "Human-opened at least this share of them: 0.9, 0,9 or 90%% (0 < R <= 1).")
   Double minRatio;
 
   @Override
@@ -42,7 +43,7 @@ final class StarsCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(output.mixee.commandLine(), "--" + e.getMessage());
       }
-      List<Star> stars = s.stars(criteria, top);
+      List<Star> stars = s.stars(criteria, top == null ? 0 : top);
       output.print(StarTable.of(stars), out, root.context, s.config().output());
       if (stars.isEmpty() && output.forPeople()) {
         output.note("No star subscribers under these thresholds.", out, root.context, s.config().output());

@@ -279,7 +279,7 @@ class CommandsCliTest {
   void usageErrorsExitTwoAndNameTheHelp() {
     assertEquals(new Run(2, "", "starling: Invalid value for option '--format': must be table, csv or json but was 'xml'"
         + " (see 'starling stars --help')\n"), inData("stars", "--format", "xml"));
-    assertEquals(new Run(2, "", "starling: --week must look like 2026-W12 but was '12' (see 'starling leads --help')\n"),
+    assertEquals(new Run(2, "", "starling: --week must look like 2026-W48 but was '12' (see 'starling leads --help')\n"),
         inData("leads", "--week", "12"));
     assertEquals(new Run(2, "", "starling: Unknown option: '--bogus' (see 'starling leads --help')\n"), inData("leads", "--bogus"));
     assertEquals(new Run(2, "", "starling: --width must be at least 20 but was 5 (see 'starling stars --help')\n"),
