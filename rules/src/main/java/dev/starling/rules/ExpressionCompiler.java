@@ -216,17 +216,8 @@ final class ExpressionCompiler {
             + subject.key();
       }
     }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (Feature f : schema.features(subject)) {
-      int d = distance(name, f.name());
-      if (d < bestDistance) {
-        best = f.name();
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3)
-        ? "; did you mean '" + best + "'?" : "";
+    return Spelling.closest(name, schema.features(subject).stream().map(Feature::name).toList())
+        .map(best -> "; did you mean '" + best + "'?").orElse("");
   }
 
   /** {@code " (column c)"}, or {@code " (line l, column c)"} for a multi-line expression; 1-based. */
@@ -252,25 +243,6 @@ final class ExpressionCompiler {
     }
     int codePoints = text.codePointCount(start, text.length());
     return column <= codePoints ? text.offsetByCodePoints(start, column) : -1;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** The features an expression reads, in order of first appearance; comprehension variables are not features. */

@@ -69,7 +69,7 @@ final class RuleBookLoader {
     r.problems.forEach(p -> ctx.problem(p.line(), p.message()));
     for (String key : RuleFileParser.RULE_KEYS) {
       // After a YAML syntax error a key may well be there, unread: do not send people looking for it.
-      if (!syntaxError && !r.keys.contains(key)) {
+      if (!syntaxError && !r.keys.contains(key) && !r.misspelt.contains(key)) {
         ctx.problem(r.line, "missing key '" + key + "'");
       }
     }
@@ -112,7 +112,8 @@ final class RuleBookLoader {
           .orElse(null);
       errors.forEach(e -> ctx.problem(r.values.get("reason").line(), e));
     }
-    if (ctx.failed) {
+    // After a YAML syntax error the file fails anyway, and a key may be unread: build nothing.
+    if (ctx.failed || syntaxError) {
       return Optional.empty();
     }
     Rule rule = new Rule(ruleId.orElseThrow(), title, subject, when, priority, reasonText, cooldown, source, r.line);

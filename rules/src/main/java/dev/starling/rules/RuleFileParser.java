@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the shape of a rules file with Jackson's streaming parser, so that every key and value keeps
@@ -39,6 +38,8 @@ final class RuleFileParser {
     final Map<String, Scalar> values = new LinkedHashMap<>();
     /** Every accepted key the rule wrote, even one whose value was refused. */
     final java.util.Set<String> keys = new java.util.HashSet<>();
+    /** Accepted keys a misspelt key was taken for: the "did you mean" says it, not also "missing key". */
+    final java.util.Set<String> misspelt = new java.util.HashSet<>();
     /** False while the mapping is being read; stays false if it is not a mapping at all. */
     boolean complete;
     /** A YAML syntax error stopped the reading inside this rule: check nothing more of it. */
@@ -58,6 +59,7 @@ final class RuleFileParser {
   private final String text;
   private final List<RawRule> rules = new ArrayList<>();
   private final List<Pending> problems = new ArrayList<>();
+  private final java.util.Set<String> misspelt = new java.util.HashSet<>();
   private Scalar version;
   private boolean sawVersion;
   private boolean sawRules;
@@ -81,10 +83,10 @@ final class RuleFileParser {
   }
 
   private RawFile result() {
-    if (!unreadable && !sawVersion) {
+    if (!unreadable && !sawVersion && !misspelt.contains("version")) {
       problems.add(new Pending(1, "missing key 'version' (expected 'version: 1')"));
     }
-    if (!unreadable && !sawRules) {
+    if (!unreadable && !sawRules && !misspelt.contains("rules")) {
       problems.add(new Pending(1, "missing key 'rules'"));
     }
     return new RawFile(Optional.ofNullable(version), rules, problems, syntaxError);
@@ -130,8 +132,7 @@ final class RuleFileParser {
             }
           }
           default -> {
-            problems.add(new Pending(keyLine, "unknown key '" + key + "' (accepted keys: "
-                + String.join(", ", TOP_KEYS) + ")"));
+            problems.add(new Pending(keyLine, unknownKey(key, TOP_KEYS, misspelt)));
             parser.skipChildren();
           }
         }
@@ -146,28 +147,11 @@ final class RuleFileParser {
     }
   }
 
-  /** snakeyaml says what it expected and where; the "while parsing …" context is noise for people. */
+  /** One line a person can act on, at the line to fix (see {@link YamlSyntax}); no rules-file key takes a list. */
   private Pending syntaxError(JacksonException e) {
-    int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-    String problem = firstLine(e.getOriginalMessage());
-    if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
-      problem = m.getProblem();
-      if (m.getProblemMark() != null) {
-        line = m.getProblemMark().getLine() + 1;
-        column = m.getProblemMark().getColumn() + 1;
-      }
-    }
-    String hint = "";
-    String[] lines = text.split("\n", -1);
-    if (line <= lines.length) {
-      String l = lines[line - 1].strip();
-      if (l.startsWith("when:") || l.startsWith("- when:") || l.startsWith("reason:") || l.startsWith("- reason:")) {
-        hint = "; put the whole value in double quotes";
-      }
-    }
-    return new Pending(line, "YAML syntax error" + (column > 0 ? " at column " + column : "") + ": "
-        + problem + hint);
+    YamlSyntax y = YamlSyntax.of(e, text, key -> false);
+    return new Pending(y.line(), "YAML syntax error" + (y.column() > 0 ? " at column " + y.column() : "") + ": "
+        + y.message());
   }
 
   private void readRules(JsonToken t) throws IOException {
@@ -202,8 +186,7 @@ final class RuleFileParser {
       int keyLine = line();
       t = parser.nextToken();
       if (!RULE_KEYS.contains(key)) {
-        rule.problems.add(new Pending(keyLine, "unknown key '" + key + "' (accepted keys: "
-            + String.join(", ", RULE_KEYS) + ")"));
+        rule.problems.add(new Pending(keyLine, unknownKey(key, RULE_KEYS, rule.misspelt)));
         parser.skipChildren();
         continue;
       }
@@ -215,8 +198,10 @@ final class RuleFileParser {
         continue;
       }
       if (!t.isScalarValue()) {
-        rule.problems.add(new Pending(line(), key + " must be a single value but was " + describe(t)));
+        // Skip first: an unclosed '[' throws here, and its syntax error alone says what to fix.
+        int valueLine = line();
         parser.skipChildren();
+        rule.problems.add(new Pending(valueLine, key + " must be a single value but was " + describe(t)));
         continue;
       }
       Object tag = parser.getTypeId();
@@ -227,6 +212,14 @@ final class RuleFileParser {
       }
       rule.values.put(key, scalar(t));
     }
+  }
+
+  /** The closest accepted key when there is one ("did you mean"), else the list of them. */
+  private static String unknownKey(String key, List<String> accepted, java.util.Set<String> misspelt) {
+    Optional<String> closest = Spelling.closest(key, accepted);
+    closest.ifPresent(misspelt::add);
+    return closest.map(k -> "unknown key '" + key + "'; did you mean '" + k + "'?")
+        .orElse("unknown key '" + key + "' (accepted keys: " + String.join(", ", accepted) + ")");
   }
 
   private Scalar scalar(JsonToken t) throws IOException {
@@ -250,11 +243,4 @@ final class RuleFileParser {
     return String.join(", ", keys);
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable YAML";
-    }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).strip();
-  }
 }

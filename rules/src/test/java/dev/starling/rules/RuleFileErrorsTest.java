@@ -83,7 +83,19 @@ class RuleFileErrorsTest {
         Arguments.of("YAML tag", with("when", "when: !was_star"),
             "r.yaml:6: rule 'star': when starts with '!was_star', which YAML reads as a tag; put the whole value in double quotes"),
         Arguments.of("YAML syntax", with("when", "when: 'a' == email"),
-            "r.yaml:6: YAML syntax error at column 15: expected <block end>, but found '<scalar>'; put the whole value in double quotes"),
+            "r.yaml:6: YAML syntax error at column 15: text after the closing quote; put the whole value in double quotes"),
+        Arguments.of("unclosed list gave two errors and a wrong fix", with("priority", "priority: [2"),
+            "r.yaml:7: YAML syntax error at column 15: '[' starts a list that is never closed with ']'; priority takes one value: write 'priority: 2'"),
+        Arguments.of("unclosed quote", with("reason", "reason: \"opened it"),
+            "r.yaml:8: YAML syntax error at column 13: the quote opened here is never closed; end the value with the same quote"),
+        Arguments.of("tab indentation", with("priority", "\tpriority: 1"),
+            "r.yaml:7: YAML syntax error at column 5: a tab character; indent with spaces only"),
+        Arguments.of("colon inside an unquoted value", with("title", "title: Star: the best"),
+            "r.yaml:4: YAML syntax error at column 16: a second ': ' on one line; if it belongs to the value, put the whole value in double quotes"),
+        Arguments.of("misspelt key suggests the closest", with("priority", "prority: 1"),
+            "r.yaml:7: rule 'star': unknown key 'prority'; did you mean 'priority'?"),
+        Arguments.of("misspelt top-level key", GOOD.replace("version: 1", "verison: 1"),
+            "r.yaml:1: unknown key 'verison'; did you mean 'version'?"),
         Arguments.of("reason placeholder unknown", with("reason", "reason: \"{{ opens }} opens\""),
             "r.yaml:8: rule 'star': reason placeholder '{{ opens }}': unknown subscriber feature 'opens' (column 1)"),
         Arguments.of("reason placeholder syntax", with("reason", "reason: \"{{ received + }}\""),
@@ -151,6 +163,14 @@ class RuleFileErrorsTest {
     assertEquals(new RuleProblem("rules.yaml", 16, Optional.empty(), "rule #3: missing key 'id'"),
         e.problems().get(5));
     assertEquals(Optional.of("star"), e.problems().get(0).ruleId());
+  }
+
+  @Test
+  void aSyntaxErrorBeforeARuleEndsThrewNullPointerException() {
+    String yaml = "version: 1\nrules:\n  - id: star\n    title: Star\n  applies_to: subscriber\n";
+    RulesException e = assertThrows(RulesException.class, () -> RuleBook.parse(yaml, "r.yaml", SCHEMA));
+    assertEquals("r.yaml:5: YAML syntax error at column 3: this line is not indented like the lines above it;"
+        + " keys of one section line up", e.getMessage());
   }
 
   @Test
