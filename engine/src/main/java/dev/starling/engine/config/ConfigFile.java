@@ -71,6 +71,10 @@ public final class ConfigFile {
   /** Keys whose value is a list. */
   private static final java.util.Set<String> LIST_KEYS = java.util.Set.of("digest.salespeople", "serve.mailboxes");
 
+  /** The last part of every key that takes a list, top level or in a salesperson: an unclosed '[' there is a list. */
+  private static final java.util.Set<String> LIST_LEAVES =
+      java.util.Set.of("salespeople", "mailboxes", "accounts", "companies", "domains", "countries");
+
   /** What each entry of digest.salespeople may hold. */
   private static final Map<String, String> PERSON_KEYS = new LinkedHashMap<>();
 
@@ -101,9 +105,13 @@ public final class ConfigFile {
   }
 
   /** Parses configuration text; {@code source} names it in errors. */
-  static Config parse(Reader text, String source) throws IOException {
+  static Config parse(Reader reader, String source) throws IOException {
+    // Read whole (a configuration file is small): a syntax error quotes the line it is about.
+    String text = new java.io.BufferedReader(reader).lines().collect(java.util.stream.Collectors.joining("\n"));
     Map<String, Value> values = new LinkedHashMap<>();
     Map<String, Node.Seq> lists = new LinkedHashMap<>();
+    // Every key path seen, with its line: YAML lets the last of two equal keys win silently.
+    Map<String, Integer> seen = new java.util.HashMap<>();
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       Deque<String> path = new ArrayDeque<>();
       int fieldLine = 0;
@@ -115,11 +123,20 @@ public final class ConfigFile {
         throw new ConfigException(source + ":" + line(p.currentLocation()) + ": the file must be a map of sections"
             + " (stars:, machine-opens:) but starts with " + p.getText());
       }
+      // The first mistake in meaning is kept while the rest is read: a YAML syntax error further down
+      // (an unclosed '[', a tab) is the real cause of many of them, so it is reported instead.
+      ConfigException first = null;
       while ((t = p.nextToken()) != null) {
+        ConfigException wrong = null;
         switch (t) {
           case FIELD_NAME -> {
             path.addLast(p.currentName());
             fieldLine = line(p.currentLocation());
+            Integer previous = seen.putIfAbsent(String.join(".", path), fieldLine);
+            if (previous != null) {
+              wrong = new ConfigException(source + ":" + fieldLine + ": key '" + String.join(".", path)
+                  + "' appears twice (first on line " + previous + "); keep one");
+            }
           }
           case START_OBJECT -> { }
           case END_OBJECT -> path.pollLast();
@@ -127,30 +144,44 @@ public final class ConfigFile {
             String key = String.join(".", path);
             int line = line(p.currentLocation());
             if (!LIST_KEYS.contains(key)) {
-              throw new ConfigException(source + ":" + line + ": key '" + key + "' must not be a list");
+              p.skipChildren();
+              wrong = new ConfigException(source + ":" + line + ": key '" + key + "' must not be a list");
+            } else {
+              try {
+                // Errors about the list as a whole name the line of its key, not of its first item.
+                lists.put(key, new Node.Seq(((Node.Seq) Node.read(p, t, source, key)).items(), fieldLine));
+              } catch (ConfigException e) {
+                wrong = e;
+                p.skipChildren();
+              }
             }
-            // Errors about the list as a whole name the line of its key, not of its first item.
-            lists.put(key, new Node.Seq(((Node.Seq) Node.read(p, t, source)).items(), fieldLine));
             path.pollLast();
           }
           default -> {
             String key = String.join(".", path);
             int line = line(p.currentLocation());
             if (key.equals("smtp.password")) {
-              throw new ConfigException(source + ":" + line + ": key 'smtp.password' is not allowed: a password never goes"
+              wrong = new ConfigException(source + ":" + line + ": key 'smtp.password' is not allowed: a password never goes"
                   + " in this file; put it in the environment variable named by smtp.password-env (default "
                   + SmtpSettings.DEFAULT_PASSWORD_ENV + ")");
+            } else if (!KEYS.containsKey(key)) {
+              wrong = new ConfigException(source + ":" + line + ": unknown key '" + key + "'; " + expected(key));
+            } else {
+              values.put(key, new Value(p.getText(), line));
             }
-            if (!KEYS.containsKey(key)) {
-              throw new ConfigException(source + ":" + line + ": unknown key '" + key + "'; " + expected(key));
-            }
-            values.put(key, new Value(p.getText(), line));
             path.pollLast();
           }
         }
+        if (first == null) {
+          first = wrong;
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ":" + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
+      dev.starling.rules.YamlSyntax y = dev.starling.rules.YamlSyntax.of(e, text, LIST_LEAVES::contains);
+      throw new ConfigException(source + ":" + y.line() + ":" + y.column() + ": not valid YAML: " + y.message(), e);
     }
     EngagementSettings d = EngagementSettings.DEFAULTS;
     try {
@@ -200,14 +231,39 @@ public final class ConfigFile {
 
   record Value(String text, int line) {}
 
-  /** What an unknown key should have been: the keys of its section, or the sections. */
+  /**
+   * What an unknown key should have been: the closest known key when one is near (a typo), else the keys
+   * of its section, or the sections.
+   */
   private static String expected(String key) {
+    java.util.Optional<String> closest = closest(key);
+    if (closest.isPresent()) {
+      return "did you mean '" + closest.get() + "'?";
+    }
     String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
     java.util.List<String> same = KEYS.keySet().stream().filter(k -> k.startsWith(section)).toList();
     if (!same.isEmpty()) {
       return "expected one of " + String.join(", ", same);
     }
     return "the sections are " + String.join(", ", KEYS.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().toList());
+  }
+
+  /**
+   * The known key a typo most likely meant, section and leaf matched separately: over the whole dotted
+   * name a long key is "close" to any other key of the same leaf.
+   */
+  private static java.util.Optional<String> closest(String key) {
+    int dot = key.indexOf('.');
+    if (dot < 0) {
+      return java.util.Optional.empty();
+    }
+    String leaf = key.substring(dot + 1);
+    java.util.List<String> sections = KEYS.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
+    return dev.starling.rules.Spelling.closest(key.substring(0, dot), sections).flatMap(section -> {
+      java.util.List<String> leaves = KEYS.keySet().stream().filter(k -> k.startsWith(section + "."))
+          .map(k -> k.substring(section.length() + 1)).toList();
+      return dev.starling.rules.Spelling.closest(leaf, leaves).map(l -> section + "." + l);
+    });
   }
 
   static String expectation(String key) {

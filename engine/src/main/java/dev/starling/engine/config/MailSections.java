@@ -78,7 +78,9 @@ final class MailSections {
     for (Map.Entry<String, Node> f : obj.fields().entrySet()) {
       if (!ConfigFile.personKeys().contains(f.getKey())) {
         throw new ConfigException(source + ":" + f.getValue().line() + ": unknown key '" + key + "." + f.getKey()
-            + "'; expected one of " + String.join(", ", ConfigFile.personKeys()));
+            + "'; " + dev.starling.rules.Spelling.closest(f.getKey(), ConfigFile.personKeys())
+                .map(k -> "did you mean '" + k + "'?")
+                .orElse("expected one of " + String.join(", ", ConfigFile.personKeys())));
       }
     }
     String name = scalar(obj, "name", key, source, true);

@@ -18,15 +18,15 @@ sealed interface Node {
 
   record Obj(Map<String, Node> fields, int line) implements Node {}
 
-  /** Reads the value that starts at the current token {@code t}. */
-  static Node read(JsonParser p, JsonToken t, String source) throws IOException {
+  /** Reads the value that starts at the current token {@code t}; {@code key} names it in errors. */
+  static Node read(JsonParser p, JsonToken t, String source, String key) throws IOException {
     int line = p.currentLocation() == null ? 0 : p.currentLocation().getLineNr();
     switch (t) {
       case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         JsonToken n;
         while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(read(p, n, source));
+          items.add(read(p, n, source, key + "[" + (items.size() + 1) + "]"));
         }
         return new Seq(items, line);
       }
@@ -34,7 +34,12 @@ sealed interface Node {
         Map<String, Node> fields = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          fields.put(name, read(p, p.nextToken(), source));
+          int nameLine = p.currentLocation() == null ? 0 : p.currentLocation().getLineNr();
+          Node previous = fields.put(name, read(p, p.nextToken(), source, key + "." + name));
+          if (previous != null) {
+            throw new ConfigException(source + ":" + nameLine + ": key '" + key + "." + name + "' appears twice (first on line "
+                + previous.line() + "); keep one");
+          }
         }
         return new Obj(fields, line);
       }

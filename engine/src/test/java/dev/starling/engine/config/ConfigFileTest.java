@@ -61,10 +61,25 @@ class ConfigFileTest {
         ConfigFile.load(tmp).output());
   }
 
+  /** Before: the second value silently won (min-ratio 0.9 then 0.1 gave 102 stars instead of 6). */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio",
-    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve",
+    "stars:\\n  min-ratio: 0.9\\n  min-ratio: 0.1 | c.yaml:3: key 'stars.min-ratio' appears twice (first on line 2); keep one",
+    "stars:\\n  min-ratio: 0.9\\noutput:\\n  language: es\\nstars:\\n  min-campaigns: 3 | c.yaml:5: key 'stars' appears twice (first on line 1); keep one",
+    "digest:\\n  salespeople:\\n    - name: Ana\\n      email: a@b.example\\n      email: c@b.example | c.yaml:5: key 'digest.salespeople[1].email' appears twice (first on line 4); keep one",
+  })
+  void duplicateKeysWereSilentlyOverwritten(String text, String message) {
+    assertEquals(message, assertThrows(ConfigException.class,
+        () -> ConfigFile.parse(new StringReader(text.replace("\\n", "\n")), "c.yaml")).getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; did you mean 'stars.min-campaigns'?",
+    "star:\\n  min-ratio: 0.5 | c.yaml:2: unknown key 'star.min-ratio'; did you mean 'stars.min-ratio'?",
+    "stars:\\n  colour: red | c.yaml:2: unknown key 'stars.colour'; expected one of stars.min-campaigns, stars.min-ratio",
+    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; did you mean 'stars.min-campaigns'?",
+    "colours:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'colours.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve",
     "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
     "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
     "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",
@@ -93,6 +108,12 @@ class ConfigFileTest {
     "output:\\n  language: fr | c.yaml:2: key 'output.language' must be en or es but was 'fr'",
     "output:\\n  time-zone: Mars/Olympus | c.yaml:2: key 'output.time-zone' must be a time zone such as UTC or Europe/Madrid but was 'Mars/Olympus'",
     "output:\\n  csv-excel: si | c.yaml:2: key 'output.csv-excel' must be true or false but was 'si'",
+    "digest:\\n  from: a@b.example\\n  default-recipient: ana@b.example\\n  salespeople:\\n    - name: Ana\\n      emial: ana@b.example | c.yaml:6: unknown key 'digest.salespeople[1].emial'; did you mean 'email'?",
+    "stars:\\n  min-ratio: [0.9\\nengagement:\\n  open-weight: 1 | c.yaml:2:14: not valid YAML: '[' starts a list that is never closed with ']'; min-ratio takes one value: write 'min-ratio: 0.9'",
+    "serve:\\n  mailboxes: [imap://a@b/INBOX\\n  day: monday | c.yaml:2:14: not valid YAML: '[' starts a list that is never closed with ']'; close it: 'mailboxes: [imap://a@b/INBOX]'",
+    "stars:\\n\tmin-ratio: 0.9 | c.yaml:2:1: not valid YAML: a tab character; indent with spaces only",
+    "stars:\\n  min-ratio: 0.9: 1 | c.yaml:2:17: not valid YAML: a second ': ' on one line; if it belongs to the value, put the whole value in double quotes",
+    "stars:\\n  min-ratio: 0.9\\n min-campaigns: 3 | c.yaml:3:2: not valid YAML: this line is not indented like the lines above it; keys of one section line up",
     "- a\\n- b | c.yaml:1: the file must be a map of sections (stars:, machine-opens:) but starts with [",
   })
   void badFilesNameTheLineKeyAndWhatWasExpected(String text, String message) {
