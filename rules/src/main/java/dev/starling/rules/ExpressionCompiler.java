@@ -80,9 +80,10 @@ final class ExpressionCompiler {
     Cel cel = environments.get(subject);
     CelValidationResult parsed = cel.parse(text);
     if (parsed.hasError()) {
-      for (CelIssue issue : parsed.getErrors()) {
-        errors.add("syntax error" + where(text, issue) + ": " + issue.getMessage());
-      }
+      // Only the first: after one mistake the parser's further complaints are echoes of it.
+      CelIssue issue = parsed.getErrors().get(0);
+      ExpressionErrors.Plain plain = ExpressionErrors.syntax(text, issue.getMessage(), offset(text, issue));
+      errors.add((plain.offset() < 0 ? place(text, issue) : placeAt(text, plain.offset())) + plain.message());
       return Optional.empty();
     }
     CelValidationResult checked;
@@ -206,7 +207,8 @@ final class ExpressionCompiler {
     if (candidates > 0) {
       message = message.substring(0, candidates);
     }
-    return "type error" + where(text, issue) + ": " + message;
+    int at = offset(text, issue);
+    return place(text, issue) + ExpressionErrors.type(message, at < 0 ? "" : text.substring(at));
   }
 
   private String hint(Subject subject, String name) {
@@ -216,8 +218,11 @@ final class ExpressionCompiler {
             + subject.key();
       }
     }
+    // An upper-case word is more likely a value meant as text (country == ES) than a feature.
+    String asText = name.chars().anyMatch(Character::isLetter) && name.equals(name.toUpperCase(java.util.Locale.ROOT))
+        ? "; if " + name + " is text, put it in quotes: '" + name + "'" : "";
     return Spelling.closest(name, schema.features(subject).stream().map(Feature::name).toList())
-        .map(best -> "; did you mean '" + best + "'?").orElse("");
+        .map(best -> "; did you mean '" + best + "'?").orElse(asText);
   }
 
   /** {@code " (column c)"}, or {@code " (line l, column c)"} for a multi-line expression; 1-based. */
@@ -229,6 +234,23 @@ final class ExpressionCompiler {
     }
     return text.indexOf('\n') < 0 ? " (column " + (column + 1) + ")"
         : " (line " + line + ", column " + (column + 1) + ")";
+  }
+
+  /** {@code "column c: "}, or {@code "line l, column c: "} for a multi-line expression; 1-based. */
+  private static String place(String text, CelIssue issue) {
+    String where = where(text, issue);
+    return where.isEmpty() ? "" : where.substring(2, where.length() - 1) + ": ";
+  }
+
+  /** {@link #place} for a char index into {@code text}. */
+  private static String placeAt(String text, int offset) {
+    int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    int column = text.codePointCount(lineStart, offset) + 1;
+    if (text.indexOf('\n') < 0) {
+      return "column " + column + ": ";
+    }
+    int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+    return "line " + line + ", column " + column + ": ";
   }
 
   private static int offset(String text, CelIssue issue) {
