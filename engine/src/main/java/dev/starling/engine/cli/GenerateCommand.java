@@ -5,6 +5,9 @@ import dev.starling.fixtures.DatasetSpec;
 import dev.starling.fixtures.DatasetSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import dev.starling.engine.report.Count;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +32,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "Where to write the files.")
   Path dir;
 
+  @Option(names = "--force", description = "Write into DIR even if it is not empty (files of the same name are replaced).")
+  boolean force;
+
   @Override
   public Integer call() throws IOException {
     DatasetSpec spec;
@@ -36,6 +42,16 @@ final class GenerateCommand implements Callable<Integer> {
       spec = DatasetSpec.of(subscribers, campaigns, seed);
     } catch (IllegalArgumentException e) {
       throw new dev.starling.engine.error.StarlingException("--" + e.getMessage());
+    }
+    if (!force && Files.isDirectory(dir)) {
+      try (Stream<Path> inside = Files.list(dir)) {
+        long n = inside.count();
+        if (n > 0) {
+          throw new dev.starling.engine.error.StarlingException(dir + " is not empty (" + Count.of(n, "file or folder",
+              "files or folders") + "); choose an empty folder, or add --force to write into it (files of the same name"
+              + " are replaced)");
+        }
+      }
     }
     long t0 = System.nanoTime();
     DatasetSummary s = DatasetGenerator.generate(spec, dir);

@@ -27,7 +27,7 @@ public final class RuleSource {
       }
       if (!Files.exists(file)) {
         throw new StarlingException(file + ": no such rules file" + (explicit == null
-            ? " (named by rules.file in " + dataDir.resolve("starling.yaml") + "; 'starling init --force' writes the default one)" : ""));
+            ? " (named by rules.file in " + dataDir.resolve("starling.yaml") + "; 'starling init --rules-only' writes the default one and changes nothing else)" : ""));
       }
       return RuleBook.load(file, schema);
     } catch (RulesException e) {

@@ -62,7 +62,8 @@ class CliTest {
     assertEquals(2, json.out().split("\"email\"").length - 1);
 
     Run bad = run(env, "stars", "--min-ratio", "1.5");
-    assertEquals(new Run(2, "", "starling: --min-ratio must be in (0, 1] but was 1.5 (see 'starling stars --help')\n"), bad);
+    assertEquals(new Run(2, "", "starling: --min-ratio must be a share above 0 and at most 1, such as 0.9 or 90%, but was '1.5'"
+        + " (see 'starling stars --help')\n"), bad);
   }
 
   @Test
