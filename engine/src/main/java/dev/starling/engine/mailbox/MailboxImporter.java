@@ -135,10 +135,34 @@ public final class MailboxImporter {
           + e.getMessage() + ")", e);
     } catch (MessagingException e) {
       String how = allowPlaintext ? "" : " over TLS";
-      String hint = allowPlaintext ? ""
-          : "; if this server speaks only plaintext IMAP and you accept that, allow plaintext (--insecure-plaintext)";
-      throw new MailboxException("cannot connect to " + mailbox + how + ": " + rootMessage(e) + hint, e);
+      throw new MailboxException("cannot connect to " + mailbox + how + ": " + whyNoConnection(e, mailbox, allowPlaintext), e);
     }
+  }
+
+  /**
+   * Why the connection failed, and what to do. Turning TLS off is suggested only when a server did answer
+   * and the TLS handshake failed (it spoke plaintext): for a host that does not exist, a port nobody
+   * listens on or a silent server, plaintext would fail the same way and the advice would only weaken security.
+   */
+  private static String whyNoConnection(MessagingException e, MailboxAddress mailbox, boolean allowPlaintext) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "no host named '" + mailbox.host() + "' was found; check the host name in the address";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "nothing accepts connections on port " + mailbox.port() + " of " + mailbox.host() + " (" + rootMessage(e)
+            + "); check the host and the port (IMAP over TLS is usually 993, plaintext IMAP 143)";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "no answer from " + mailbox.host() + ":" + mailbox.port() + " (" + rootMessage(e) + "); check the host,"
+            + " the port and any firewall";
+      }
+      if (t instanceof javax.net.ssl.SSLException && !allowPlaintext) {
+        return rootMessage(e) + "; if this server speaks only plaintext IMAP and you accept that, allow plaintext"
+            + " (--insecure-plaintext)";
+      }
+    }
+    return rootMessage(e);
   }
 
   private static Folder open(Store store, MailboxAddress mailbox) {

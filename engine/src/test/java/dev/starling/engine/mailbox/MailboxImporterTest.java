@@ -139,6 +139,33 @@ class MailboxImporterTest {
   }
 
   @Test
+  void plaintextWasAdvisedForAHostThatDoesNotExist(Starling starling) {
+    MailboxAddress nowhere = MailboxAddress.parse("imap://" + LOGIN + "@no-such-host.invalid:993/INBOX");
+    MailboxException e = assertThrows(MailboxException.class,
+        () -> importer(starling).importFrom(nowhere, PASSWORD.toCharArray(), false));
+    assertEquals("cannot connect to " + LOGIN + "@no-such-host.invalid:993/INBOX over TLS: no host named"
+        + " 'no-such-host.invalid' was found; check the host name in the address", e.getMessage());
+  }
+
+  @Test
+  void plaintextWasAdvisedForAPortThatRefusesTheConnection(Starling starling) throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    MailboxAddress refused = MailboxAddress.parse("imap://" + LOGIN + "@127.0.0.1:" + closed + "/INBOX");
+    for (boolean plaintext : new boolean[] {false, true}) {
+      MailboxException e = assertThrows(MailboxException.class,
+          () -> importer(starling).importFrom(refused, PASSWORD.toCharArray(), plaintext));
+      String prefix = "cannot connect to " + LOGIN + "@127.0.0.1:" + closed + "/INBOX" + (plaintext ? "" : " over TLS")
+          + ": nothing accepts connections on port " + closed + " of 127.0.0.1 (";
+      assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+      assertTrue(e.getMessage().endsWith("); check the host and the port (IMAP over TLS is usually 993, plaintext IMAP 143)"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void aWrongPasswordIsAClearErrorThatDoesNotShowIt(Starling starling) {
     mail.server().setUser(USER, LOGIN, PASSWORD);
     MailboxException e = assertThrows(MailboxException.class,
