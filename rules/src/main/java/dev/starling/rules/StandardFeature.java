@@ -49,7 +49,7 @@ public enum StandardFeature {
   CONFIDENCE(SUBSCRIBER, "confidence", STRING,
       "how much data the figures rest on: high, medium or low"),
   STATUS(SUBSCRIBER, "status", STRING, "active, unsubscribed, complained or hard_bounced"),
-  STATE(SUBSCRIBER, "state", STRING, "unknown, new, dormant, engaged or active"),
+  STATE(SUBSCRIBER, "state", STRING, "unknown, new, dormant, engaged, active or unreachable"),
   // account
   ACCOUNT_NAME(ACCOUNT, "account", STRING, "the company name or business email domain"),
   PEOPLE(ACCOUNT, "people", INT, "subscribers who belong to the account"),

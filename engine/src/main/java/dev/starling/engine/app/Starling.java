@@ -184,6 +184,11 @@ public final class Starling implements AutoCloseable {
     return store.read(tx -> features.subscriber(email));
   }
 
+  /** A person on file, with or without events (someone listed who has been sent nothing yet has no features). */
+  public Optional<dev.starling.engine.store.Subscribers.OnFile> subscriberOnFile(String email) {
+    return store.read(tx -> tx.subscribers().onFile(email));
+  }
+
   /** One person's opens and clicks, each with its human/machine verdict and reason, in time order. */
   public List<ClassifiedEvents.Row> classifiedEvents(String email) {
     EventHistory history = new EventHistory(store);

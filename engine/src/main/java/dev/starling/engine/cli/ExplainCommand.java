@@ -4,6 +4,9 @@ import dev.starling.connectors.Subscriber;
 import dev.starling.engine.app.ExplainTables;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.report.CellText;
+import dev.starling.engine.report.Labels;
+import dev.starling.engine.store.Subscribers;
+import dev.starling.engine.features.Accounts;
 import dev.starling.engine.report.Presentation;
 import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
@@ -58,19 +61,37 @@ final class ExplainCommand implements Callable<Integer> {
       RuleBook book = s.rules();
       Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
       TerminalTableWriter table = new TerminalTableWriter(screen);
-      {
-        SubscriberFeatures f = s.subscriberFeatures(address)
+      Labels say = Labels.of(screen.locale());
+      DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ROOT);
+      java.util.Optional<SubscriberFeatures> features = s.subscriberFeatures(address);
+      if (features.isEmpty()) {
+        // Listed but sent nothing yet: no features to compute, but the person exists.
+        Subscribers.OnFile listed = s.subscriberOnFile(address)
             .orElseThrow(() -> new StarlingException("no subscriber " + address + " in " + s.dataDir()));
-        out.println(CellText.forTerminal(String.format("%s  (company: %s; account: %s)", f.email(),
-            f.company() == null ? "-" : f.company(), f.account() == null ? "none (free-mail)" : f.account())));
-        out.printf("%nFeatures as of %s:%n", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ROOT)
-            .format(Instant.ofEpochMilli(f.asOf()).atZone(screen.zone())));
+        String account = Accounts.keyOf(listed.company(), listed.domain());
+        out.println(CellText.forTerminal(say.message("explain.who", listed.email(),
+            listed.company() == null ? "-" : listed.company(), account == null ? say.message("explain.no_account") : account)));
+        out.println();
+        String since = listed.createdAt() == 0 ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
+            .format(Instant.ofEpochMilli(listed.createdAt()).atZone(screen.zone()));
+        out.println(screen.wrap(say.message("explain.listed", since), ""));
+        out.flush();
+        return 0;
+      }
+      {
+        SubscriberFeatures f = features.get();
+        out.println(CellText.forTerminal(say.message("explain.who", f.email(),
+            f.company() == null ? "-" : f.company(), f.account() == null ? say.message("explain.no_account") : f.account())));
+        out.println();
+        out.println(say.message("explain.features", minute.format(Instant.ofEpochMilli(f.asOf()).atZone(screen.zone()))));
         Features values = new FeatureBinding(FeatureSchema.standard()).subscriber(f);
         table.write(ExplainTables.features(FeatureSchema.standard().features(Subject.SUBSCRIBER), values), out);
         List<ClassifiedEvents.Row> events = s.classifiedEvents(address);
-        out.printf("%nOpens and clicks (%,d):%n", events.size());
+        out.println();
+        out.println(say.message("explain.events", events.size()));
         table.write(ExplainTables.events(events), out);
-        out.printf("%nRules (%s):%n", CellText.forTerminal(book.source()));
+        out.println();
+        out.println(say.message("explain.rules", CellText.forTerminal(book.source())));
         for (Explanation e : book.explain(values)) {
           for (String line : e.describe().split("\n")) {
             // A failed condition sits under its rule; each wraps under itself.
@@ -80,7 +101,8 @@ final class ExplainCommand implements Callable<Integer> {
           }
         }
         if (f.status() != SubscriberStatus.ACTIVE) {
-          out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status().code());
+          out.println();
+          out.println(say.message("explain.not_a_lead", f.status().code()));
         }
       }
       out.flush();

@@ -15,7 +15,13 @@ public enum EngagementState {
   DORMANT,
   /** Opened at least half of the recent campaigns. */
   ENGAGED,
-  ACTIVE;
+  /** Receiving, opening now and then: less than half of the recent campaigns. */
+  ACTIVE,
+  /**
+   * No longer receives newsletters: unsubscribed, bounced hard or complained ({@link SubscriberStatus}
+   * says which). Whatever they opened before, they are not engaged: sales cannot reach them this way.
+   */
+  UNREACHABLE;
 
   /** Computed once: the rules read it for every subscriber. */
   private final String code = name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,13 @@ public record SubscriberFeatures(
     List<String> highIntentPages,
     long asOf) {
 
+  /** A person who has left the list (status other than active) is {@link EngagementState#UNREACHABLE}, whatever they opened. */
+  public SubscriberFeatures {
+    if (status != SubscriberStatus.ACTIVE) {
+      state = EngagementState.UNREACHABLE;
+    }
+  }
+
   /** The same features with another engagement state. */
   public SubscriberFeatures withState(EngagementState newState) {
     return new SubscriberFeatures(email, domain, company, account, received, delivered, campaignsOpened, humanOpens,

@@ -54,6 +54,16 @@ public final class Labels {
     return text("table." + name, name);
   }
 
+  /**
+   * The sentence {@code message.<key>} in this language, its {@code {0}} ... filled by {@link
+   * java.text.MessageFormat} in this locale: numbers grouped the reader's way, and {@code {0,choice,...}}
+   * for singular and plural ("1 row", "2 rows"). A missing key shows as itself.
+   */
+  public String message(String key, Object... args) {
+    String pattern = text("message." + key, key);
+    return new java.text.MessageFormat(pattern, locale).format(args);
+  }
+
   private String text(String key, String fallback) {
     return bundle.containsKey(key) ? bundle.getString(key) : fallback;
   }

@@ -148,4 +148,26 @@ public final class Subscribers {
             + " OR tags IS DISTINCT FROM coalesce(?, tags) OR status IS DISTINCT FROM coalesce(?, status)) AND id = ?",
         listed);
   }
+
+  /**
+   * What the store knows of a person on file, whether or not anything was sent to them: {@code explain}
+   * shows someone imported from a list who has no events yet instead of "no subscriber".
+   *
+   * @param createdAt when they joined, UTC ms; 0 when unknown
+   */
+  public record OnFile(String email, String domain, String company, long createdAt) {}
+
+  /** {@code email} (normalised) as the store has it, or empty when it has no such person. */
+  public java.util.Optional<OnFile> onFile(String email) {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT email, domain, company, coalesce(created_at, 0) FROM subscribers WHERE email = ?")) {
+      ps.setString(1, email);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(new OnFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.onFile", e);
+    }
+  }
 }

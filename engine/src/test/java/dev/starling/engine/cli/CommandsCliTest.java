@@ -154,7 +154,7 @@ class CommandsCliTest {
                                                     before the latest human activity
         confidence                 high             how much data the figures rest on: high, medium or low
         status                     active           active, unsubscribed, complained or hard_bounced
-        state                      engaged          unknown, new, dormant, engaged or active
+        state                      engaged          unknown, new, dormant, engaged, active or unreachable
 
         Opens and clicks (5):
         campaign  at                type  verdict  reason  agent  url
