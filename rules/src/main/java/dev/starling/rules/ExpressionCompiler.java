@@ -214,7 +214,8 @@ final class ExpressionCompiler {
   private String hint(Subject subject, String name) {
     for (Subject other : Subject.values()) {
       if (other != subject && schema.feature(other, name).isPresent()) {
-        return "; '" + name + "' is an " + other.key() + " feature, and this rule applies_to "
+        String article = "aeiou".indexOf(other.key().charAt(0)) >= 0 ? "an " : "a ";
+        return "; '" + name + "' is " + article + other.key() + " feature, and this rule applies_to "
             + subject.key();
       }
     }

@@ -56,4 +56,12 @@ class ConditionErrorsTest {
     RulesException e = assertThrows(RulesException.class, () -> RuleBook.parse(file(when), "r.yaml", FeatureSchema.standard()));
     assertEquals("r.yaml:6: rule 'star': when: " + message, e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void aSubscriberFeatureInAnAccountRuleSaidAnSubscriberFeature() {
+    String yaml = file("received >= 3").replace("applies_to: subscriber", "applies_to: account");
+    RulesException e = assertThrows(RulesException.class, () -> RuleBook.parse(yaml, "r.yaml", FeatureSchema.standard()));
+    assertEquals("r.yaml:6: rule 'star': when: unknown account feature 'received' (column 1); 'received' is a subscriber"
+        + " feature, and this rule applies_to account", e.getMessage());
+  }
 }

@@ -4,6 +4,7 @@ import dev.starling.engine.app.StarTable;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.report.Count;
+import java.util.Locale;
 import dev.starling.engine.report.TerminalTableWriter;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.Star;
@@ -54,9 +55,9 @@ final class DemoCommand implements Callable<Integer> {
       StarCriteria criteria = s.config().stars();
       List<Star> all = s.stars(criteria, 0);
       out.println();
-      out.printf("%s (received >= %s, human-opened >= %.0f%% of them; machine opens never count).%n",
+      out.printf(Locale.ROOT, "%s (received >= %s, human-opened >= %.0f%% of them; machine opens never count).%n",
           Count.of(all.size(), "star subscriber"), Count.of(criteria.minCampaigns(), "newsletter"), criteria.minRatio() * 100);
-      out.printf("Top %d:%n%n", Math.min(top, all.size()));
+      out.printf(Locale.ROOT, "Top %,d:%n%n", Math.min(top, all.size()));
       new TerminalTableWriter(OutputOptions.presentation(root.spec.commandLine(), null, root.context, s.config().output()))
           .write(StarTable.of(all.subList(0, Math.min(top, all.size()))), out);
       String data = "--data " + dir;
@@ -79,8 +80,9 @@ final class DemoCommand implements Callable<Integer> {
           digest.week(), eml.toAbsolutePath());
       int width = digest.outcomes().stream().mapToInt(o -> Path.of(o.detail()).getFileName().toString().length()).max().orElse(0);
       for (DigestJob.Outcome o : digest.outcomes()) {
-        out.printf("  %-" + width + "s  %s (%s): %d people, %d accounts%n", Path.of(o.detail()).getFileName(),
-            o.recipient().name(), o.recipient().language().key(), o.people(), o.accounts());
+        out.printf(Locale.ROOT, "  %-" + width + "s  %s (%s): %s, %s%n", Path.of(o.detail()).getFileName(),
+            o.recipient().name(), o.recipient().language().key(), Count.of(o.people(), "person", "people"),
+            Count.of(o.accounts(), "account"));
       }
       out.println("Open them in any mail client. To send real ones, add your salespeople and SMTP server to starling.yaml");
       out.println("(see the digest: section 'starling init' writes), then run: ./starling digest");

@@ -56,8 +56,9 @@ final class GenerateCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     DatasetSummary s = DatasetGenerator.generate(spec, dir);
     PrintWriter out = root.spec.commandLine().getOut();
-    out.printf("Wrote %,d subscribers, %,d campaigns, %,d events to %s in %.1f s (%,d stars, %,d machine-only openers in truth/)%n",
-        s.subscribers(), s.campaigns(), s.events(), dir, (System.nanoTime() - t0) / 1e9, s.stars(), s.machineOnly());
+    out.printf(java.util.Locale.ROOT, "Wrote %s, %s, %s to %s in %.1f s (%s, %s in truth/)%n",
+        Count.of(s.subscribers(), "subscriber"), Count.of(s.campaigns(), "campaign"), Count.of(s.events(), "event"), dir,
+        (System.nanoTime() - t0) / 1e9, Count.of(s.stars(), "star"), Count.of(s.machineOnly(), "machine-only opener"));
     out.printf("Import them with: ./starling import %s %s %s%n", s.subscribersFile(), s.campaignsFile(), s.eventsFile());
     out.flush();
     return 0;

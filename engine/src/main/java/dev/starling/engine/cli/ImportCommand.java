@@ -94,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
       for (ImportSummary f : sum.files()) {
         printSummary(out, f);
       }
-      out.printf("%s: %s: %,d imported, %,d already imported, %,d with nothing to import, %,d failed%n",
+      out.printf(Locale.ROOT, "%s: %s: %,d imported, %,d already imported, %,d with nothing to import, %,d failed%n",
           box, Count.of(sum.messagesSeen(), "message"), sum.messagesImported(), sum.messagesSkipped(), sum.messagesIgnored(), sum.failures().size());
       sum.failures().forEach(f -> out.println("  failed " + CellText.forTerminal(f.toString())));
     } finally {
@@ -153,7 +153,7 @@ final class ImportCommand implements Callable<Integer> {
       out.println("  " + Count.of(in.groupedUntagged(), "event") + " without a campaign tag grouped into derived campaigns");
     }
     if (in.bounces() > 0) {
-      out.printf("  bounces: %d hard, %d soft, %d block; %d without a campaign; %s suppressed%n",
+      out.printf(Locale.ROOT, "  bounces: %,d hard, %,d soft, %,d block; %,d without a campaign; %s suppressed%n",
           in.bouncesByClass().getOrDefault(BounceKind.HARD, 0L), in.bouncesByClass().getOrDefault(BounceKind.SOFT, 0L),
           in.bouncesByClass().getOrDefault(BounceKind.BLOCK, 0L), in.bouncesWithoutCampaign(),
           Count.of(in.suppressed(), "person", "people"));

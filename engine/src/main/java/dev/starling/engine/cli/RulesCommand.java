@@ -46,7 +46,7 @@ final class RulesCommand implements Runnable {
       RuleBook book = RuleSource.load(dir, config, file);
       PrintWriter out = root.spec.commandLine().getOut();
       if (output.forPeople()) {
-        out.printf("%s: %s OK (%d for subscribers, %d for accounts)%n%n", CellText.forTerminal(book.source()),
+        out.printf(java.util.Locale.ROOT, "%s: %s OK (%,d for subscribers, %,d for accounts)%n%n", CellText.forTerminal(book.source()),
             Count.of(book.rules().size(), "rule"), book.rules(Subject.SUBSCRIBER).size(), book.rules(Subject.ACCOUNT).size());
       }
       output.print(RuleTable.of(book.rules()), out, root.context, config.output());

@@ -365,7 +365,9 @@ public final class ConfigFile {
           click-weight: %s
           # This many received campaigns in a row without a human open is dormancy.
           dormancy-campaigns: %d
-          # Clicked URLs containing one of these show buying intent.
+          # The one definition of buying intent: a clicked URL with a path part of one of these names
+          # (/pricing, /es/precios?utm=x; not /blog/pricing-tips). The rules read it as
+          # high_intent_clicks and high_intent_pages.
           high-intent-urls: %s
 
         rules:

@@ -18,7 +18,9 @@ import java.util.Locale;
  * @param clickWeight score of one human click
  * @param dormancyCampaigns a run of this many received campaigns without a human open is dormancy
  * @param highIntentPatterns URL path segments that show buying intent ({@code pricing} matches
- *     {@code /pricing} and {@code /en/pricing?x}, not {@code /blog/pricing-tips})
+ *     {@code /pricing} and {@code /en/pricing?x}, not {@code /blog/pricing-tips}): the one definition
+ *     of high intent, which the rules read as {@code high_intent_clicks} and {@code high_intent_pages};
+ *     English and Spanish page names by default
  */
 public record EngagementSettings(
     int prefetchSeconds,
@@ -33,7 +35,8 @@ public record EngagementSettings(
     List<String> highIntentPatterns) {
 
   public static final EngagementSettings DEFAULTS =
-      new EngagementSettings(10, 120, 30, 3, 2, 30, 1, 3, 6, List.of("pricing", "demo", "contact", "quote", "trial"));
+      new EngagementSettings(10, 120, 30, 3, 2, 30, 1, 3, 6, List.of("pricing", "demo", "contact", "quote", "trial",
+          "precios", "tarifas", "contacto", "presupuesto", "prueba"));
 
   public EngagementSettings {
     nonNegative("prefetch-seconds", prefetchSeconds);

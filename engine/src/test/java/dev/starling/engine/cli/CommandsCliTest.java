@@ -172,8 +172,7 @@ class CommandsCliTest {
           reactivated (priority 2, Reactivated after dormancy): not fired
             dormant_before was false (dormant_before = false)
           high-intent-click (priority 1, High-intent click): not fired
-            clicked_urls.exists(u, u.matches('(?i)/(pricing|demo|contact)([/?#]|$)')) was false
-              (clicked_urls = [])
+            high_intent_clicks >= 1 was false (high_intent_clicks = 0)
           going-cold (priority 3, Going cold (for account managers)): not fired
             was_star was false (was_star = false)
             recent_misses >= 4 was false (recent_misses = 0)

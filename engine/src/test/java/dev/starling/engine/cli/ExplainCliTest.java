@@ -92,4 +92,27 @@ class ExplainCliTest {
         indicadores, aperturas, clics ni reglas que mostrar.
         """, ""), inData("explain", "cy@gmail.com"));
   }
+
+  /** High intent is defined once (engagement.high-intent-urls), and Spanish pages count by default. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "https://acme.es/es/precios?utm=news, precios", "https://acme.es/tarifas, tarifas", "https://acme.es/demo/, demo",
+      "https://acme.es/contacto, contacto", "https://acme.es/presupuesto, presupuesto", "https://acme.es/prueba#gratis, prueba",
+      "https://acme.example/pricing, pricing"})
+  void spanishPagesDidNotCountAsHighIntent(String url, String page) throws IOException {
+    data = tmp.resolve("intent");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at,user_agent,ip,url\n");
+    for (String type : List.of("delivery", "open", "click")) {
+      ev.append(type).append(",eva@acme.es,nl-1,2026-02-26T").append(type.equals("delivery") ? "09:00:00Z" : "11:00:00Z")
+          .append(type.equals("delivery") ? ",,," : ",Outlook,80.1.1.1,").append(type.equals("click") ? url : "").append("\n");
+    }
+    Path events = Files.writeString(tmp.resolve("intent.csv"), ev);
+    assertEquals(0, inData("import", events.toString()).code());
+    Run r = inData("explain", "eva@acme.es");
+    assertEquals(List.of("1", "[" + page + "]"), r.out().lines()
+        .filter(l -> l.startsWith("high_intent_clicks ") || l.startsWith("high_intent_pages "))
+        .map(l -> l.split(" +")[1]).toList(), r.out());
+    assertEquals(List.of("  high-intent-click (priority 1, High-intent click): fired: clicked high-intent pages: " + page),
+        r.out().lines().filter(l -> l.startsWith("  high-intent-click")).toList());
+  }
 }
