@@ -35,6 +35,7 @@ import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.leads.LeadTimeline;
 import dev.starling.engine.leads.SlaFigures;
 import dev.starling.engine.store.LeadOutcomes;
+import dev.starling.engine.outcomes.OutcomeImport;
 import dev.starling.engine.report.Table;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
@@ -232,6 +233,16 @@ public final class Starling implements AutoCloseable {
     }
     String checked = config.leads().reason(reason);
     return new LeadBook(store).transition(id, to, by, note, checked, clock.millis());
+  }
+
+  /**
+   * Imports an outcome list exported from a CRM (CSV or .xlsx) in one transaction; see {@link OutcomeImport}.
+   *
+   * @param by who recorded the outcomes, for rows without an owner, or {@code null}
+   * @throws dev.starling.engine.error.StarlingException when the file cannot be read as an outcome list
+   */
+  public OutcomeImport.Summary importOutcomes(Path file, String by) {
+    return OutcomeImport.importFile(store, file, by, config.leads(), config.output().timeZone(), clock.millis());
   }
 
   /**
