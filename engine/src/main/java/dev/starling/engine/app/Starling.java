@@ -199,7 +199,22 @@ public final class Starling implements AutoCloseable {
   /** Brings the features up to date, evaluates the rules and stores the week's new suggestions. */
   public LeadFinder.Run suggestLeads() {
     refreshFeatures();
-    return new LeadFinder(store, rules()).suggest(clock.millis());
+    return new LeadFinder(store, rules(), config.leads()).suggest(clock.millis());
+  }
+
+  /**
+   * Why sales' rejections hold {@code key} (a person's email, or an account) back from new suggestions now,
+   * at the features' as-of time: empty when they do not.
+   */
+  public Optional<dev.starling.engine.leads.Suppression.Why> suppression(dev.starling.rules.Subject subject, String key) {
+    FeatureTables features = new FeatureTables(store);
+    LeadBook book = new LeadBook(store);
+    return store.read(tx -> {
+      String account = subject == dev.starling.rules.Subject.ACCOUNT ? key
+          : features.subscriber(key).map(SubscriberFeatures::account).orElse(null);
+      return dev.starling.engine.leads.Suppression.of(book.rejectedNow(), config.leads())
+          .subject(subject, key, account, features.asOf());
+    });
   }
 
   /** The stored suggestions of an ISO week ({@code 2026-W12}), highest priority first. */

@@ -82,6 +82,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (f.status() != SubscriberStatus.ACTIVE) {
           out.printf("%nNot a lead whatever the rules say: status is %s.%n", f.status().code());
         }
+        s.suppression(Subject.SUBSCRIBER, address).ifPresent(why -> {
+          out.println();
+          out.println(CellText.forTerminal("Held back from new suggestions by sales' rejection: " + why.describe(screen.zone())
+              + "."));
+        });
       }
       out.flush();
     }
