@@ -261,6 +261,21 @@ public final class Starling implements AutoCloseable {
   }
 
   /**
+   * Reads the salespeople's replies to the digest from {@code mailbox} and records their outcome lines;
+   * see {@link dev.starling.engine.outcomes.DigestReplies}.
+   *
+   * @param password read, never kept
+   * @throws DigestException when starling.yaml names no salespeople (nobody's reply could count)
+   */
+  public dev.starling.engine.outcomes.DigestReplies.Summary readReplies(dev.starling.engine.mailbox.MailboxAddress mailbox,
+      char[] password, boolean allowPlaintext) {
+    DigestSettings digest = config.digestSettings().orElseThrow(() -> new DigestException("no salespeople whose replies"
+        + " count: add a digest: section with salespeople to " + dataDir.resolve(ConfigFile.NAME)));
+    return new dev.starling.engine.outcomes.DigestReplies(store, digest.routing(), config.leads(), config.output().timeZone(),
+        clock.millis()).read(mailbox, password, allowPlaintext);
+  }
+
+  /**
    * Every lead's life condensed (suggestion and first time at each status, owner, last rejection
    * reason), by lead id: what the lead list, the SLA report and the rule grades read.
    */

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         "Also: starling lead ID STATUS [--by NAME] [--note TEXT] (the older form)."},
     subcommands = {LeadStepCommand.Accept.class, LeadStepCommand.Contacted.class, LeadStepCommand.Won.class,
         LeadStepCommand.Lost.class, LeadStepCommand.Reject.class, LeadListCommand.class, LeadShowCommand.class,
-        LeadImportCommand.class})
+        LeadImportCommand.class, LeadRepliesCommand.class})
 final class LeadCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
