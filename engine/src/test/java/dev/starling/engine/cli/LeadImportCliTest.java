@@ -189,6 +189,47 @@ class LeadImportCliTest {
   }
 
   @Test
+  void anEmailWithTwoLeadsThatCanTakeTheStepIsAmbiguousAndAnIdMustMatchTheEmail() throws IOException {
+    Files.writeString(data.resolve("rules.yaml"), """
+        version: 1
+        rules:
+          - id: star-subscriber
+            title: Star subscriber
+            applies_to: subscriber
+            when: received >= 5 && open_ratio >= 0.9
+            priority: 1
+            reason: "opened {{ last_n_opened }} of the last {{ last_n }} newsletters"
+            cooldown_days: 28
+          - id: opener
+            title: Opener
+            applies_to: subscriber
+            when: received >= 1
+            priority: 3
+            reason: "received {{ received }}"
+            cooldown_days: 0
+        """);
+    Files.writeString(data.resolve("starling.yaml"), "rules:\n  file: rules.yaml\n");
+    assertEquals("id,week,priority,rule_id,rule,subject,who,reason,status\r\n"
+        + "1,2026-W07,1,star-subscriber,Star subscriber,subscriber,ana@acme.example,opened 6 of the last 6 newsletters,suggested\r\n"
+        + "2,2026-W07,2,rising-engagement,rising-engagement,subscriber,bo@beta.example,open rate up 50 points; opened the last 5"
+        + " newsletters in a row,suggested\r\n"
+        + "3,2026-W07,3,opener,Opener,subscriber,ana@acme.example,received 6,suggested\r\n"
+        + "4,2026-W07,3,opener,Opener,subscriber,bo@beta.example,received 6,suggested\r\n",
+        at("2026-03-02T09:00:00Z", "leads", "--format", "csv").out());
+    Path crm = Files.writeString(tmp.resolve("crm.csv"), """
+        email,lead,status
+        ana@acme.example,,accepted
+        ana@acme.example,2,accepted
+        ana@acme.example,3,accepted
+        """);
+    assertEquals(new CliRunner.Run(0, "import_id,file,rows_read,recorded,already_recorded,rejected\r\n"
+        + "3,crm.csv,3,1,0,2\r\n", """
+        starling: crm.csv:2: ana@acme.example has 2 leads that can become accepted (#1, #3): name the lead by its number
+        starling: crm.csv:3: lead #2 is about bo@beta.example, not ana@acme.example
+        """), at("2026-03-06T09:00:00Z", "lead", "import", crm.toString(), "--format", "csv"));
+  }
+
+  @Test
   void aFileWithoutAnOutcomeHeaderIsRefusedWholeAndRecordsNothing() throws IOException {
     Path crm = Files.writeString(tmp.resolve("people.csv"), "name,company\nAna,Acme\n");
     assertEquals(new CliRunner.Run(1, "", "starling: people.csv:1: no outcome header in the first 20 rows: it needs a status"
