@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * Excel serial day numbers ({@code 45702}, {@code 45702.5}), or anything {@link Times} reads. Day-first
  * lives here and not in {@link Times} because {@code 02/03/2025} means March in Spain and February in
  * the US: only a spreadsheet from a day-first locale may read it so. Times without a zone are UTC.
+ * Public for the engine's reader of sales' outcome exports, which are the same kind of sheet.
  */
-final class SheetDates {
+public final class SheetDates {
 
   private static final Pattern DAY_FIRST =
       Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
@@ -26,7 +27,7 @@ final class SheetDates {
   private SheetDates() {}
 
   /** @throws IllegalArgumentException naming the value and the accepted forms */
-  static long parseMillis(String raw) {
+  public static long parseMillis(String raw) {
     String s = raw.strip();
     Matcher m = DAY_FIRST.matcher(s);
     try {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,17 @@ public final class SpreadsheetReader implements FactReader {
 
   /** Opens an .xlsx workbook (told by its zip signature) or a CSV file. The reader owns {@code in}. */
   public static SpreadsheetReader open(InputStream in, String source) throws IOException {
+    return new SpreadsheetReader(rows(in, source, SubscriberColumns::isEmailHeader), source);
+  }
+
+  /**
+   * The raw rows of an .xlsx workbook's first sheet (told by its zip signature) or of a CSV file in any
+   * encoding and separator Excel writes, for tables other than subscriber lists (sales' outcome exports).
+   * The CSV separator is chosen from the first line with a cell for which {@code isHeaderCell} holds
+   * ({@link CsvTable#open}). An unreadable workbook (or an old .xls) throws its reason from the first
+   * {@link RowSource#next()}. The source owns {@code in}.
+   */
+  public static RowSource rows(InputStream in, String source, Predicate<String> isHeaderCell) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(4);
     byte[] magic = buffered.readNBytes(4);
@@ -63,9 +75,9 @@ public final class SpreadsheetReader implements FactReader {
       rows = new Unreadable(new IOException(
           "is an old binary Excel workbook (.xls), which is not read: save it as .xlsx or CSV UTF-8"));
     } else {
-      rows = CsvTable.open(buffered, source, SubscriberColumns::isEmailHeader);
+      rows = CsvTable.open(buffered, source, isHeaderCell);
     }
-    return new SpreadsheetReader(rows, source);
+    return rows;
   }
 
   /**

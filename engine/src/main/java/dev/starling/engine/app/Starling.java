@@ -35,6 +35,7 @@ import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.leads.LeadTimeline;
 import dev.starling.engine.leads.SlaFigures;
 import dev.starling.engine.store.LeadOutcomes;
+import dev.starling.engine.outcomes.OutcomeImport;
 import dev.starling.engine.report.Table;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
@@ -203,7 +204,22 @@ public final class Starling implements AutoCloseable {
   /** Brings the features up to date, evaluates the rules and stores the week's new suggestions. */
   public LeadFinder.Run suggestLeads() {
     refreshFeatures();
-    return new LeadFinder(store, rules()).suggest(clock.millis());
+    return new LeadFinder(store, rules(), config.leads()).suggest(clock.millis());
+  }
+
+  /**
+   * Why sales' rejections hold {@code key} (a person's email, or an account) back from new suggestions now,
+   * at the features' as-of time: empty when they do not.
+   */
+  public Optional<dev.starling.engine.leads.Suppression.Why> suppression(dev.starling.rules.Subject subject, String key) {
+    FeatureTables features = new FeatureTables(store);
+    LeadBook book = new LeadBook(store);
+    return store.read(tx -> {
+      String account = subject == dev.starling.rules.Subject.ACCOUNT ? key
+          : features.subscriber(key).map(SubscriberFeatures::account).orElse(null);
+      return dev.starling.engine.leads.Suppression.of(book.rejectedNow(), config.leads())
+          .subject(subject, key, account, features.asOf());
+    });
   }
 
   /** The stored suggestions of an ISO week ({@code 2026-W12}), highest priority first. */
@@ -237,6 +253,31 @@ public final class Starling implements AutoCloseable {
     }
     String checked = config.leads().reason(reason);
     return new LeadBook(store).transition(id, to, by, note, checked, clock.millis());
+  }
+
+  /**
+   * Imports an outcome list exported from a CRM (CSV or .xlsx) in one transaction; see {@link OutcomeImport}.
+   *
+   * @param by who recorded the outcomes, for rows without an owner, or {@code null}
+   * @throws dev.starling.engine.error.StarlingException when the file cannot be read as an outcome list
+   */
+  public OutcomeImport.Summary importOutcomes(Path file, String by) {
+    return OutcomeImport.importFile(store, file, by, config.leads(), config.output().timeZone(), clock.millis());
+  }
+
+  /**
+   * Reads the salespeople's replies to the digest from {@code mailbox} and records their outcome lines;
+   * see {@link dev.starling.engine.outcomes.DigestReplies}.
+   *
+   * @param password read, never kept
+   * @throws DigestException when starling.yaml names no salespeople (nobody's reply could count)
+   */
+  public dev.starling.engine.outcomes.DigestReplies.Summary readReplies(dev.starling.engine.mailbox.MailboxAddress mailbox,
+      char[] password, boolean allowPlaintext) {
+    DigestSettings digest = config.digestSettings().orElseThrow(() -> new DigestException("no salespeople whose replies"
+        + " count: add a digest: section with salespeople to " + dataDir.resolve(ConfigFile.NAME)));
+    return new dev.starling.engine.outcomes.DigestReplies(store, digest.routing(), config.leads(), config.output().timeZone(),
+        clock.millis()).read(mailbox, password, allowPlaintext);
   }
 
   /**

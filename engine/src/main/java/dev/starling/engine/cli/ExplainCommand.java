@@ -104,6 +104,11 @@ final class ExplainCommand implements Callable<Integer> {
           out.println();
           out.println(say.message("explain.not_a_lead", f.status().code()));
         }
+        s.suppression(Subject.SUBSCRIBER, address).ifPresent(why -> {
+          out.println();
+          out.println(CellText.forTerminal("Held back from new suggestions by sales' rejection: " + why.describe(screen.zone())
+              + "."));
+        });
       }
       out.flush();
     }

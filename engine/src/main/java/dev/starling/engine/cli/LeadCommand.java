@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
         "A rejected lead is not suggested again for that rule until its cooldown has passed.",
         "Also: starling lead ID STATUS [--by NAME] [--note TEXT] (the older form)."},
     subcommands = {LeadStepCommand.Accept.class, LeadStepCommand.Contacted.class, LeadStepCommand.Won.class,
-        LeadStepCommand.Lost.class, LeadStepCommand.Reject.class, LeadListCommand.class, LeadShowCommand.class})
+        LeadStepCommand.Lost.class, LeadStepCommand.Reject.class, LeadListCommand.class, LeadShowCommand.class,
+        LeadImportCommand.class, LeadRepliesCommand.class})
 final class LeadCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 

@@ -2,6 +2,7 @@ package dev.starling.engine.cli;
 
 import dev.starling.engine.app.SlaTables;
 import dev.starling.engine.app.Starling;
+import dev.starling.rules.Subject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +30,14 @@ final class LeadShowCommand implements Callable<Integer> {
       output.print(SlaTables.list(List.of(steps.lead())), out, root.context, s.config().output());
       out.println();
       output.print(SlaTables.history(steps.steps()), out, root.context, s.config().output());
+      if (output.forPeople()) {
+        Subject subject = Subject.fromKey(steps.lead().subject()).orElse(Subject.SUBSCRIBER);
+        s.suppression(subject, steps.lead().subjectKey()).ifPresent(why -> {
+          out.println();
+          output.note("Held back from new suggestions by sales' rejection: " + why.describe(s.config().output().timeZone())
+              + ".", out, root.context, s.config().output());
+        });
+      }
       out.flush();
     }
     return 0;

@@ -51,6 +51,9 @@ public final class ConfigFile {
     KEYS.put("bounces.soft-span-days", "a whole number of days >= 1");
     KEYS.put("leads.rejection-reasons", "comma-separated reasons, e.g. not a fit, already a customer, other");
     KEYS.put("leads.response-business-days", "a whole number of business days >= 0");
+    KEYS.put("leads.cooldown.REASON", "a number of days such as 90d, or forever, per rejection reason (REASON with dashes:"
+        + " not-a-fit)");
+    KEYS.put("leads.replies-mailbox", "the mailbox where replies to the digest arrive, e.g. imaps://sales@example.com/INBOX");
     KEYS.put("digest.from", "the From: address, e.g. Starling <starling@example.com>");
     KEYS.put("digest.reply-to", "an email address");
     KEYS.put("digest.cap", "a whole number >= 1");
@@ -164,7 +167,7 @@ public final class ConfigFile {
               wrong = new ConfigException(source + ":" + line + ": key 'smtp.password' is not allowed: a password never goes"
                   + " in this file; put it in the environment variable named by smtp.password-env (default "
                   + SmtpSettings.DEFAULT_PASSWORD_ENV + ")");
-            } else if (!KEYS.containsKey(key)) {
+            } else if (!KEYS.containsKey(key) && !key.startsWith(COOLDOWN)) {
               wrong = new ConfigException(source + ":" + line + ": unknown key '" + key + "'; " + expected(key));
             } else {
               values.put(key, new Value(p.getText(), line));
@@ -210,9 +213,12 @@ public final class ConfigFile {
           intValue(values, "bounces.soft-limit", SoftBounceLimit.DEFAULT.count(), source),
           intValue(values, "bounces.soft-span-days", SoftBounceLimit.DEFAULT.spanDays(), source));
       Value reasons = values.get("leads.rejection-reasons");
-      LeadSettings leads = new LeadSettings(
+      LeadSettings listed = new LeadSettings(
           reasons == null ? LeadSettings.DEFAULTS.rejectionReasons() : java.util.Arrays.asList(reasons.text.split(",")),
           intValue(values, "leads.response-business-days", LeadSettings.DEFAULTS.responseBusinessDays(), source));
+      Value replies = values.get("leads.replies-mailbox");
+      LeadSettings leads = new LeadSettings(listed.rejectionReasons(), listed.responseBusinessDays(),
+          cooldowns(values, listed.rejectionReasons(), source), replies == null ? null : replies.text);
       return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft,
           MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source),
           leads);
@@ -230,6 +236,39 @@ public final class ConfigFile {
   }
 
   record Value(String text, int line) {}
+
+  private static final String COOLDOWN = "leads.cooldown.";
+
+  /**
+   * The default cooldowns overridden by the {@code leads.cooldown.REASON} keys, each naming a configured
+   * reason with dashes for spaces ({@code not-a-fit: 90d}, {@code already-a-customer: forever}).
+   */
+  private static Map<String, Integer> cooldowns(Map<String, Value> values, java.util.List<String> reasons, String source) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    reasons.forEach(r -> byKey.put(LeadSettings.keyOf(r), r));
+    Map<String, Integer> days = new LinkedHashMap<>(LeadSettings.DEFAULT_COOLDOWNS);
+    for (Map.Entry<String, Value> v : values.entrySet()) {
+      if (!v.getKey().startsWith(COOLDOWN)) {
+        continue;
+      }
+      String reason = byKey.get(v.getKey().substring(COOLDOWN.length()).toLowerCase(java.util.Locale.ROOT));
+      if (reason == null) {
+        throw new ConfigException(source + ":" + v.getValue().line + ": key '" + v.getKey() + "' names no reason of"
+            + " leads.rejection-reasons; expected one of " + String.join(", ", byKey.keySet().stream().map(k -> COOLDOWN + k)
+                .toList()));
+      }
+      String text = v.getValue().text.strip().toLowerCase(java.util.Locale.ROOT);
+      if (text.equals("forever")) {
+        days.put(reason, LeadSettings.FOREVER);
+      } else if (text.matches("\\d{1,5}d?")) {
+        days.put(reason, Integer.parseInt(text.replace("d", "")));
+      } else {
+        throw new ConfigException(source + ":" + v.getValue().line + ": key '" + v.getKey() + "' must be a number of days"
+            + " such as 90d, or forever, but was '" + v.getValue().text + "'");
+      }
+    }
+    return days;
+  }
 
   /**
    * What an unknown key should have been: the closest known key when one is near (a typo), else the keys

@@ -18,8 +18,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One week's work, as {@code starling serve} runs it: import the configured mailboxes, refresh the features,
- * suggest the week's leads, send the digest. The data directory (and its starling.yaml) is opened afresh each
+ * One week's work, as {@code starling serve} runs it: import the configured mailboxes, record the outcomes
+ * salespeople replied with ({@code leads.replies-mailbox}, when set), refresh the features, suggest the week's
+ * leads, send the digest. The data directory (and its starling.yaml) is opened afresh each
  * run, so an edited configuration takes effect at the next run without a restart.
  */
 public final class WeeklyCycle implements ServeLoop.Job {
@@ -65,6 +66,10 @@ public final class WeeklyCycle implements ServeLoop.Job {
           Arrays.fill(pw, '\0');
         }
       }
+      String replies = config.leads().repliesMailbox();
+      if (replies != null) {
+        failedBoxes += readReplies(s, replies, log);
+      }
       s.refreshFeatures();
       var leads = s.suggestLeads();
       log.printf("  leads %s: %d suggestions, %d new%n", leads.week(), leads.leads().size(), leads.created());
@@ -76,6 +81,37 @@ public final class WeeklyCycle implements ServeLoop.Job {
       if (sum.failed() || failedBoxes > 0) {
         throw new StarlingException((sum.failed() ? "some digests were not delivered" : "")
             + (sum.failed() && failedBoxes > 0 ? "; " : "") + (failedBoxes > 0 ? failedBoxes + " mailbox(es) failed" : ""));
+      }
+    }
+  }
+
+  /**
+   * Records the outcomes salespeople replied with before this week's leads are suggested, so a rejection
+   * sent by reply already holds its person back. Returns 1 when the mailbox failed (reported, not thrown:
+   * sales still get their digest).
+   */
+  private int readReplies(Starling s, String address, PrintWriter log) {
+    char[] pw = null;
+    try {
+      MailboxAddress box = MailboxAddress.parse(address);
+      String password = env.get(IMAP_PASSWORD_ENV);
+      if (password == null || password.isEmpty()) {
+        throw new StarlingException("no password for " + box + ": set " + IMAP_PASSWORD_ENV);
+      }
+      pw = password.toCharArray();
+      var sum = s.readReplies(box, pw, false);
+      long recorded = sum.replies().stream().mapToLong(r -> r.recorded()).sum();
+      long rejected = sum.replies().stream().mapToLong(r -> r.rejected()).sum();
+      log.printf("  replies %s: %d messages, %d replies read, %d outcomes recorded, %d lines rejected, %d ignored%n", box,
+          sum.messages(), sum.replies().size(), recorded, rejected, sum.ignored().size());
+      sum.ignored().forEach(i -> log.printf("    %s%n", i));
+      return 0;
+    } catch (StarlingException e) {
+      log.printf("  replies %s: FAILED: %s%n", address, e.getMessage());
+      return 1;
+    } finally {
+      if (pw != null) {
+        Arrays.fill(pw, '\0');
       }
     }
   }

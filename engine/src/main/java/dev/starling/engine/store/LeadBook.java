@@ -153,39 +153,135 @@ public final class LeadBook {
    * transaction: a step is never kept without its reason.
    */
   public LeadEvent transition(long id, LeadStatus to, String by, String note, String reason, long at) {
-    return store.withConnection(c -> {
-      LeadStatus from;
-      try (PreparedStatement ps = c.prepareStatement("SELECT status FROM leads WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new StarlingException("no lead #" + id + " (see 'starling leads')");
+    return store.withConnection(c -> step(c, id, to, by, note, reason, at));
+  }
+
+  /**
+   * As {@link #transition(long, LeadStatus, String, String, String, long)}, inside the caller's transaction
+   * ({@link Store#inTransaction}): many steps (a CRM export, a reply to the digest) land together or not at all.
+   */
+  public LeadEvent transitionInTransaction(long id, LeadStatus to, String by, String note, String reason, long at) {
+    try {
+      return step(store.connection(), id, to, by, note, reason, at);
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot record the step of lead #" + id, e);
+    }
+  }
+
+  private LeadEvent step(Connection c, long id, LeadStatus to, String by, String note, String reason, long at)
+      throws SQLException {
+    LeadStatus from;
+    try (PreparedStatement ps = c.prepareStatement("SELECT status FROM leads WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StarlingException("no lead #" + id + " (see 'starling leads')");
+        }
+        from = status(rs.getString(1));
+      }
+    }
+    from.checkTransition(id, to);
+    long asOf = new FeatureTables(store).asOf();
+    try (PreparedStatement ps = c.prepareStatement("UPDATE leads SET status = ?, status_at = ? WHERE id = ?")) {
+      ps.setString(1, to.code());
+      ps.setLong(2, asOf > 0 ? asOf : at);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+    LeadEvent event = new LeadEvent(id, Optional.of(from), to, at, Optional.ofNullable(by), Optional.ofNullable(note));
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO lead_events (lead_id, from_status, to_status, at, by, note, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, id);
+      ps.setString(2, from.code());
+      ps.setString(3, to.code());
+      ps.setLong(4, at);
+      ps.setString(5, by);
+      ps.setString(6, note);
+      ps.setString(7, reason);
+      ps.executeUpdate();
+    }
+    return event;
+  }
+
+  /**
+   * Where a lead stands, for recording an outcome against it.
+   *
+   * @param reached every status in its history (the suggestion included)
+   * @param lastAt the time of its latest step (UTC ms, the real clock)
+   */
+  public record State(long id, Subject subject, String subjectKey, LeadStatus status, java.util.Set<LeadStatus> reached,
+      long lastAt) {}
+
+  /** Lead {@code id}'s state, if there is such a lead. */
+  public Optional<State> state(long id) {
+    List<State> found = states("l.id = ?", ps -> ps.setLong(1, id));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** The leads about the person {@code email}, oldest first. */
+  public List<State> statesOf(String email) {
+    return states("l.subject = ? AND l.subject_key = ?", ps -> {
+      ps.setString(1, Subject.SUBSCRIBER.key());
+      ps.setString(2, email);
+    });
+  }
+
+  private interface Bind {
+    void to(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<State> states(String where, Bind bind) {
+    List<State> out = new ArrayList<>();
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT l.id, l.subject, l.subject_key, l.status,"
+        + " e.to_status, e.at FROM leads l JOIN lead_events e ON e.lead_id = l.id WHERE " + where + " ORDER BY l.id, e.at, e.id")) {
+      bind.to(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        long id = -1;
+        java.util.Set<LeadStatus> reached = null;
+        while (rs.next()) {
+          if (rs.getLong(1) != id) {
+            id = rs.getLong(1);
+            reached = java.util.EnumSet.noneOf(LeadStatus.class);
+            out.add(new State(id, subject(rs.getString(2)), rs.getString(3), status(rs.getString(4)), reached, 0));
           }
-          from = status(rs.getString(1));
+          reached.add(status(rs.getString(5)));
+          State last = out.get(out.size() - 1);
+          out.set(out.size() - 1, new State(last.id(), last.subject(), last.subjectKey(), last.status(), reached,
+              Math.max(last.lastAt(), rs.getLong(6))));
         }
       }
-      from.checkTransition(id, to);
-      long asOf = new FeatureTables(store).asOf();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE leads SET status = ?, status_at = ? WHERE id = ?")) {
-        ps.setString(1, to.code());
-        ps.setLong(2, asOf > 0 ? asOf : at);
-        ps.setLong(3, id);
-        ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the leads", e);
+    }
+    return out;
+  }
+
+  /**
+   * Every lead that is rejected now, with its latest rejection's reason, when it was rejected (data time,
+   * {@code status_at}) and its account: the person's (from the features) or the account lead's own.
+   */
+  public List<dev.starling.engine.leads.Suppression.Rejected> rejectedNow() {
+    List<dev.starling.engine.leads.Suppression.Rejected> out = new ArrayList<>();
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT l.id, l.subject, l.subject_key, l.status_at,"
+        + " (SELECT e.reason FROM lead_events e WHERE e.lead_id = l.id AND e.to_status = ? ORDER BY e.at DESC, e.id DESC"
+        + " LIMIT 1),"
+        + " (SELECT f.account FROM subscribers s JOIN subscriber_features f ON f.subscriber_id = s.id"
+        + " WHERE s.email = l.subject_key)"
+        + " FROM leads l WHERE l.status = ? ORDER BY l.id")) {
+      ps.setString(1, LeadStatus.REJECTED.code());
+      ps.setString(2, LeadStatus.REJECTED.code());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Subject subject = subject(rs.getString(2));
+          String account = subject == Subject.ACCOUNT ? rs.getString(3) : rs.getString(6);
+          out.add(new dev.starling.engine.leads.Suppression.Rejected(rs.getLong(1), subject, rs.getString(3), account,
+              rs.getString(5), rs.getLong(4)));
+        }
       }
-      LeadEvent event = new LeadEvent(id, Optional.of(from), to, at, Optional.ofNullable(by), Optional.ofNullable(note));
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO lead_events (lead_id, from_status, to_status, at, by, note, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setLong(1, id);
-        ps.setString(2, from.code());
-        ps.setString(3, to.code());
-        ps.setLong(4, at);
-        ps.setString(5, by);
-        ps.setString(6, note);
-        ps.setString(7, reason);
-        ps.executeUpdate();
-      }
-      return event;
-    });
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the rejected leads", e);
+    }
+    return out;
   }
 
   /** Every step of lead {@code id}, oldest first; empty for an unknown lead. */

@@ -4,7 +4,9 @@ import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.leads.FeatureBinding;
 import dev.starling.engine.leads.Lead;
+import dev.starling.engine.leads.LeadSettings;
 import dev.starling.engine.leads.LeadStatus;
+import dev.starling.engine.leads.Suppression;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.LeadBook;
 import dev.starling.engine.store.Store;
@@ -31,6 +33,8 @@ import java.util.Map;
  * only for an active subscriber (never unsubscribed, complained or hard-bounced), and not again for
  * the same person (or account) and rule while the rule's cooldown runs since the last suggestion or
  * since sales rejected it, nor ever again without new human activity since the last suggestion.
+ * A rejection with a reason also holds back every rule's suggestion for the person (or the whole
+ * account) for the reason's cooldown ({@link Suppression}, {@code leads.cooldown.*}).
  * Running it twice in a week changes nothing.
  *
  * <p>A rule that fails at run time on one subject (a division by a zero feature, say) is skipped for
@@ -41,10 +45,18 @@ public final class LeadFinder {
 
   private final Store store;
   private final RuleBook book;
+  private final LeadSettings settings;
 
+  /** A finder with the default rejection cooldowns ({@link LeadSettings#DEFAULTS}). */
   public LeadFinder(Store store, RuleBook book) {
+    this(store, book, LeadSettings.DEFAULTS);
+  }
+
+  /** A finder whose rejection reasons hold people and accounts back for {@code settings}' cooldowns. */
+  public LeadFinder(Store store, RuleBook book, LeadSettings settings) {
     this.store = store;
     this.book = book;
+    this.settings = settings;
   }
 
   /**
@@ -52,7 +64,8 @@ public final class LeadFinder {
    *
    * @param created suggestions new this run
    * @param suppressed matches dropped because the person is unsubscribed, complained or hard-bounced
-   * @param held matches held back: same rule suggested before with no new activity, or in cooldown
+   * @param held matches held back: same rule suggested before with no new activity, in cooldown, or
+   *     held back by a rejection's reason
    * @param skipped the rules that failed on some subjects, in the order they first failed
    */
   public record Run(String week, List<Lead> leads, int subscribers, int accounts, int created, int suppressed, int held,
@@ -87,7 +100,7 @@ public final class LeadFinder {
       leads.forEachSuggestion(p -> prior.put(key(p.subject(), p.subjectKey(), p.ruleId()), p));
       Map<String, Long> accountActivity = features.lastHumanActivityByAccount();
       FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
-      Tally tally = new Tally(prior, week, asOf);
+      Tally tally = new Tally(prior, week, asOf, Suppression.of(leads.rejectedNow(), settings));
       long t0 = System.nanoTime();
       features.forEachSubscriber(f -> {
         tally.subscribers++;
@@ -100,14 +113,14 @@ public final class LeadFinder {
           return;
         }
         for (Match m : matches) {
-          tally.offer(Subject.SUBSCRIBER, f.email(), m, f.lastHumanAt());
+          tally.offer(Subject.SUBSCRIBER, f.email(), f.account(), m, f.lastHumanAt());
         }
       });
       if (!book.rules(Subject.ACCOUNT).isEmpty()) {
         features.forEachAccount(a -> {
           tally.accounts++;
           for (Match m : book.evaluate(bind.account(a), e -> tally.skip(Subject.ACCOUNT, a.account(), e))) {
-            tally.offer(Subject.ACCOUNT, a.account(), m, accountActivity.getOrDefault(a.account(), 0L));
+            tally.offer(Subject.ACCOUNT, a.account(), a.account(), m, accountActivity.getOrDefault(a.account(), 0L));
           }
         });
       }
@@ -123,6 +136,7 @@ public final class LeadFinder {
     final Map<String, LeadBook.Prior> prior;
     final String week;
     final long asOf;
+    final Suppression suppression;
     final List<LeadBook.Suggestion> found = new ArrayList<>();
     final Map<String, RuleFailure> failures = new LinkedHashMap<>();
     int subscribers;
@@ -130,13 +144,18 @@ public final class LeadFinder {
     int suppressed;
     int held;
 
-    Tally(Map<String, LeadBook.Prior> prior, String week, long asOf) {
+    Tally(Map<String, LeadBook.Prior> prior, String week, long asOf, Suppression suppression) {
       this.prior = prior;
       this.week = week;
       this.asOf = asOf;
+      this.suppression = suppression;
     }
 
-    void offer(Subject subject, String key, Match m, long activity) {
+    void offer(Subject subject, String key, String account, Match m, long activity) {
+      if (suppression.subject(subject, key, account, asOf).isPresent()) {
+        held++;
+        return;
+      }
       LeadBook.Prior p = prior.get(key(subject, key, m.rule().id()));
       if (p != null && !p.week().equals(week)) {
         long cooldown = m.rule().cooldownDays() * DAY;
