@@ -43,6 +43,20 @@ public enum EventType {
    * @throws IllegalArgumentException naming the value and the accepted names
    */
   public static EventType parse(String raw) {
+    // The canonical lower-case words, what nearly every row of a log holds, without a copy of the text.
+    EventType exact = switch (raw == null ? "" : raw) {
+      case "send" -> SEND;
+      case "delivery" -> DELIVERY;
+      case "open" -> OPEN;
+      case "click" -> CLICK;
+      case "bounce" -> BOUNCE;
+      case "complaint" -> COMPLAINT;
+      case "unsubscribe" -> UNSUBSCRIBE;
+      default -> null;
+    };
+    if (exact != null) {
+      return exact;
+    }
     String s = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
     try {
       return valueOf(s);

@@ -61,7 +61,7 @@ public final class Importer {
       Format chosen = source.format(format);
       FactReader reader = source.open(chosen);
       try (ReadAhead rows = new ReadAhead(reader, source.name())) {
-        return store.inTransaction(listener::waiting, tx -> {
+        return store.inImportTransaction(listener::waiting, tx -> {
           // Checked again under the write lock: another process may have imported the same bytes meanwhile.
           long raced = tx.importLog().findBySha256(source.sha256()).orElse(0L);
           if (raced > 0) {

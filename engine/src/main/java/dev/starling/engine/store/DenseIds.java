@@ -11,12 +11,18 @@ import java.util.Map;
  * The dense ids of one table (assigned here, from 1, so features can use arrays), keyed by the name
  * users know. The map is loaded once, on first use in the transaction, so resolving a key costs no
  * round trip; a new key takes the next id above the largest seen.
+ *
+ * <p>The last key resolved is remembered: an event log names the same person (and the same campaign)
+ * on consecutive rows, and comparing with the previous key is cheaper than hashing a fresh string and
+ * chasing a map entry that is rarely in the CPU cache (a quarter of the import's Java time before).
  */
 final class DenseIds {
   private final Connection c;
   private final String select;
   private Map<String, Integer> ids;
   private int maxId;
+  private String lastKey;
+  private Integer lastId;
 
   /** {@code select} returns (id, key) for every row of the table. */
   DenseIds(Connection c, String select) {
@@ -26,7 +32,15 @@ final class DenseIds {
 
   /** The id of {@code key}, or null when the table has none. */
   Integer get(String key) throws SQLException {
-    return load().get(key);
+    if (lastKey != null && lastKey.equals(key)) {
+      return lastId;
+    }
+    Integer id = load().get(key);
+    if (id != null) {
+      lastKey = key;
+      lastId = id;
+    }
+    return id;
   }
 
   /** The id of {@code key}, or 0 when the table has none (ids start at 1). */
@@ -38,6 +52,8 @@ final class DenseIds {
   int assign(String key) throws SQLException {
     int id = ++maxId;
     load().put(key, id);
+    lastKey = key;
+    lastId = id;
     return id;
   }
 

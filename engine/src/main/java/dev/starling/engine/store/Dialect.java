@@ -21,6 +21,18 @@ interface Dialect {
   /** Starts a transaction; a writing one takes the write lock now, waiting at most {@code waitMillis} for it. */
   void begin(Connection c, boolean write, int waitMillis) throws SQLException;
 
+  /**
+   * Prepares the connection, outside any transaction, for one large write into tables that are still
+   * empty (a first load): SQLite leaves WAL for a rollback journal, so that the pages the load adds go
+   * straight to the file, once, and only pages that existed before are journaled. Returns whether it
+   * did; when another connection has the store open it does not, and the load runs as any other
+   * transaction. Either way a failed or interrupted load leaves the store as it was.
+   */
+  boolean beginLoad(Connection c) throws SQLException;
+
+  /** Undoes {@link #beginLoad}, outside any transaction; never fails (the next open restores it). */
+  void endLoad(Connection c);
+
   /** Whether the error says another connection holds the lock (try again later), not a real failure. */
   boolean isBusy(SQLException e);
 

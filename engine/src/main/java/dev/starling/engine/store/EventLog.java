@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +19,8 @@ import java.util.Map;
 public final class EventLog {
   private final Connection c;
   private final Dialect dialect;
-  private BatchedStatement message;
-  private BatchedStatement event;
+  private MultiRowInsert message;
+  private MultiRowInsert event;
   private PreparedStatement insertAgent;
   private Map<String, Integer> agentIds;
   private int maxAgent;
@@ -40,13 +39,12 @@ public final class EventLog {
   public void message(int campaign, int subscriber, long sentAt, long deliveredAt, long bouncedAt, int bounce, int rows) {
     try {
       prepare();
-      var ps = message.ps;
-      ps.setInt(1, campaign);
-      ps.setInt(2, subscriber);
+      message.set(1, campaign);
+      message.set(2, subscriber);
       message.setTime(3, sentAt);
       message.setTime(4, deliveredAt);
       message.setTime(5, bouncedAt);
-      ps.setInt(6, bounce);
+      message.set(6, bounce);
       message.queue(rows);
     } catch (SQLException e) {
       throw StoreException.failed("EventLog.message", e);
@@ -57,30 +55,21 @@ public final class EventLog {
   public void event(int campaign, int subscriber, Event e, long importId) {
     try {
       prepare();
-      var ps = event.ps;
-      ps.setInt(1, campaign);
-      ps.setInt(2, subscriber);
-      ps.setLong(3, e.dedupeKey());
-      ps.setInt(4, e.type().code());
-      ps.setLong(5, e.atMillis());
-      if (e.userAgent() == null) {
-        ps.setNull(6, Types.INTEGER);
-      } else {
-        ps.setInt(6, agentId(e.userAgent()));
-      }
-      ps.setString(7, e.ip());
-      ps.setString(8, e.url());
-      if (e.machineFlag() == null) {
-        ps.setNull(9, Types.INTEGER);
-      } else {
-        ps.setInt(9, e.machineFlag() ? 1 : 0);
-      }
-      ps.setString(10, e.detail());
-      ps.setLong(11, importId);
+      event.set(1, campaign);
+      event.set(2, subscriber);
+      event.set(3, e.dedupeKey());
+      event.set(4, e.type().code());
+      event.set(5, e.atMillis());
+      event.set(6, e.userAgent() == null ? null : agentId(e.userAgent()));
+      event.set(7, e.ip());
+      event.set(8, e.url());
+      event.set(9, e.machineFlag() == null ? null : e.machineFlag() ? 1 : 0);
+      event.set(10, e.detail());
+      event.set(11, importId);
       if (legacyKeys) {
-        ps.setInt(12, campaign);
-        ps.setInt(13, subscriber);
-        ps.setLong(14, e.legacyDedupeKey());
+        event.set(12, campaign);
+        event.set(13, subscriber);
+        event.set(14, e.legacyDedupeKey());
       }
       event.queue(1);
     } catch (SQLException x) {
@@ -115,9 +104,9 @@ public final class EventLog {
     if (message != null) {
       return;
     }
-    message = new BatchedStatement(c,
-        "INSERT INTO messages (campaign_id, subscriber_id, sent_at, delivered_at, bounced_at, bounce) VALUES (?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET"
+    message = MultiRowInsert.values(c,
+        "INSERT INTO messages (campaign_id, subscriber_id, sent_at, delivered_at, bounced_at, bounce) VALUES",
+        " ON CONFLICT (campaign_id, subscriber_id) DO UPDATE SET"
             + " sent_at = CASE WHEN excluded.sent_at < coalesce(sent_at, excluded.sent_at + 1) THEN excluded.sent_at ELSE sent_at END,"
             + " delivered_at = CASE WHEN excluded.delivered_at < coalesce(delivered_at, excluded.delivered_at + 1)"
             + " THEN excluded.delivered_at ELSE delivered_at END,"
@@ -127,15 +116,16 @@ public final class EventLog {
             + " WHERE excluded.sent_at < coalesce(sent_at, excluded.sent_at + 1)"
             + " OR excluded.delivered_at < coalesce(delivered_at, excluded.delivered_at + 1)"
             + " OR excluded.bounce > bounce OR (excluded.bounce = bounce AND excluded.bounce > 0 AND excluded.bounced_at < bounced_at)",
-        null);
+        6);
     // A store that holds events keyed before agent and IP counted (ImportLog.LEGACY_DEDUPE) also
     // checks the old key, so re-importing an old file adds nothing; new stores skip that lookup.
     legacyKeys = new ImportLog(c, dialect).meta(ImportLog.LEGACY_DEDUPE).isPresent();
     String columns = "INTO events (campaign_id, subscriber_id, dedupe, type, at, agent_id, ip, url, machine_flag, detail, import_id)";
-    event = new BatchedStatement(c, dialect.insertIgnoring(legacyKeys
-        ? columns + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-            + " (SELECT 1 FROM events WHERE campaign_id = ? AND subscriber_id = ? AND dedupe = ?)"
-        : columns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), null);
+    // The legacy form is an INSERT ... SELECT, one row a statement.
+    event = legacyKeys
+        ? MultiRowInsert.oneByOne(c, dialect.insertIgnoring(columns + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+            + " (SELECT 1 FROM events WHERE campaign_id = ? AND subscriber_id = ? AND dedupe = ?)"), 14)
+        : MultiRowInsert.values(c, dialect.insertIgnoring(columns + " VALUES"), "", 11);
     insertAgent = c.prepareStatement("INSERT INTO agents (id, text) VALUES (?, ?)");
   }
 

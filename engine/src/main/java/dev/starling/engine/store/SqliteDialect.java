@@ -13,6 +13,12 @@ import org.sqlite.SQLiteErrorCode;
  * SQLite: WAL (readers never wait for the writer), one writer at a time, the lock taken at the start
  * of a writing transaction ({@code BEGIN IMMEDIATE}) so that a transaction that read first never
  * fails when it starts to write.
+ *
+ * <p>A first load is the exception ({@link #beginLoad}): in WAL mode every page a transaction writes
+ * goes to the WAL first and is copied into the file at the checkpoint, so loading 120M events in one
+ * transaction grew a WAL of several GB, written twice. With a rollback journal, pages beyond the
+ * file's old end need no journal at all (rolling back truncates them). Readers wait while such a load
+ * writes; a store that is being loaded for the first time has nothing for them yet.
  */
 final class SqliteDialect implements Dialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
@@ -36,10 +42,57 @@ final class SqliteDialect implements Dialect {
       config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
       return config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1");
     }
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    // A checkpointed WAL is cut back to this size instead of keeping the size of the largest import.
+    config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT);
+    Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    // WAL is set here rather than in the config, where a failure would fail the open: while another
+    // process runs a first load (beginLoad) it cannot be set, and this connection works in rollback
+    // mode until the load ends (the file's header then says WAL again, which SQLite follows).
+    setJournal(c, "wal");
+    return c;
+  }
+
+  private static final int JOURNAL_SIZE_LIMIT = 64 << 20;
+
+  @Override
+  public boolean beginLoad(Connection c) throws SQLException {
+    if (!setJournal(c, "delete")) {
+      return false;
+    }
+    try (Statement s = c.createStatement()) {
+      // Out of WAL, NORMAL may lose a transaction's last pages on power loss; FULL costs a few fsyncs
+      // of a journal that holds only the pages that existed before the load.
+      s.executeUpdate("PRAGMA synchronous = FULL");
+    }
+    return true;
+  }
+
+  @Override
+  public void endLoad(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("PRAGMA synchronous = NORMAL");
+    } catch (SQLException e) {
+      // the next open sets it again
+    }
+    setJournal(c, "wal");
+  }
+
+  /** Asks for journal mode {@code mode} without waiting for other connections; whether the store is now in it. */
+  private static boolean setJournal(Connection c, String mode) {
+    try {
+      SQLiteConnection sc = c.unwrap(SQLiteConnection.class);
+      int before = sc.getBusyTimeout();
+      sc.setBusyTimeout(0);
+      try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode = " + mode)) { // a word we own
+        return rs.next() && mode.equalsIgnoreCase(rs.getString(1));
+      } finally {
+        sc.setBusyTimeout(before);
+      }
+    } catch (SQLException e) {
+      return false; // busy: another connection holds the store
+    }
   }
 
   @Override

@@ -126,6 +126,37 @@ public final class Store implements AutoCloseable {
     return inTransaction(() -> {}, work);
   }
 
+  /**
+   * {@link #inTransaction(Runnable, Work)} for an import: when the store holds no messages and no
+   * events yet (a first load) and no other connection has it open, the transaction runs under a
+   * rollback journal instead of WAL ({@link Dialect#beginLoad}), so that the load is not written twice
+   * and leaves no WAL the size of the store. All of it lands or none of it, as ever.
+   */
+  public <T> T inImportTransaction(Runnable onWait, Work<T> work) {
+    boolean load = false;
+    if (!readOnly) {
+      try {
+        load = isEmptyOfEvents() && dialect.beginLoad(connection);
+      } catch (SQLException e) {
+        throw new StoreException("store " + file + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return inTransaction(onWait, work);
+    } finally {
+      if (load) {
+        dialect.endLoad(connection);
+      }
+    }
+  }
+
+  private boolean isEmptyOfEvents() throws SQLException {
+    try (Statement s = connection.createStatement();
+        var rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM messages) AND NOT EXISTS (SELECT 1 FROM events)")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
   /** Runs {@code work} in a reading transaction: one consistent view, no lock, never waits for a writer. */
   public <T> T read(Work<T> work) {
     return run(false, () -> {}, tx -> work.run(tx));
