@@ -277,6 +277,32 @@ public final class Starling implements AutoCloseable {
     return SlaTables.grades(SlaFigures.grades(leadTimelines()));
   }
 
+  /**
+   * Back-tests a rules file (the data directory's when {@code rulesFile} is {@code null}) over the weeks
+   * overlapping {@code from..to}; see {@link dev.starling.engine.backtest.Backtest}. Works on scratch
+   * copies of the store in the system's temporary directory: the stored leads are only read.
+   */
+  public Table backtest(Path rulesFile, java.time.LocalDate from, java.time.LocalDate to) {
+    dev.starling.rules.RuleBook book = dev.starling.engine.leads.RuleSource.load(dataDir, config, rulesFile);
+    List<LeadTimeline> stored = leadTimelines();
+    Path scratch;
+    try {
+      scratch = java.nio.file.Files.createTempDirectory("starling-backtest-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      return SlaTables.backtest(dev.starling.engine.backtest.Backtest.run(store, book, config.engagement(), from, to, stored,
+          scratch));
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(scratch);
+      } catch (java.io.IOException ignored) {
+        // a leftover empty directory in the temporary directory is harmless
+      }
+    }
+  }
+
   /** Every step of a lead's life, oldest first (empty for an unknown lead). */
   public List<LeadEvent> leadHistory(long id) {
     LeadBook book = new LeadBook(store);
