@@ -348,7 +348,8 @@ public final class Starling implements AutoCloseable {
 
   /**
    * Writes the managers' workbook: brings the features up to date, then puts the key figures, the campaign
-   * report, the current stars, the leads suggested in {@code range} and the engaged accounts in one file.
+   * report, the current stars, the leads suggested in {@code range}, the engaged accounts, and the SLA figures of the
+   * leads suggested in {@code range} by {@code period} with the rule grades, in one file.
    */
   public WorkbookExporter.Result exportWorkbook(Path file, DateRange range, Period period, Locale language, ZoneId zone) {
     refreshFeatures();
@@ -366,7 +367,8 @@ public final class Starling implements AutoCloseable {
         new String[] {label.apply("time_zone"), zone.getId()});
     WorkbookExporter.Content content = new WorkbookExporter.Content(figures.table(label), notes, report,
         lists.stars(config.stars().minCampaigns(), config.stars().minRatio()), lists.leads(range.start(zone), range.end(zone)),
-        lists.engagedAccounts());
+        lists.engagedAccounts(), SlaTables.sla(SlaFigures.sla(leadTimelines(), period, zone, range,
+            config.leads().responseBusinessDays())), ruleGrades());
     return WorkbookExporter.write(file, content, language, zone);
   }
 
