@@ -324,7 +324,8 @@ public final class Starling implements AutoCloseable {
     Map<String, String> titles = new HashMap<>();
     rules().rules().forEach(r -> titles.put(r.id(), r.title()));
     return new DigestJob(new DigestQueries(store), settings, titles, config.stars().minCampaigns(), config.stars().minRatio(),
-        dataDir, clock);
+        dataDir, clock, new dev.starling.engine.digest.DigestSla.Source(this::leadTimelines, config.output().timeZone(),
+            config.leads().responseBusinessDays()));
   }
 
   /**
