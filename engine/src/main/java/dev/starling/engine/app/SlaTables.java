@@ -1,5 +1,6 @@
 package dev.starling.engine.app;
 
+import dev.starling.engine.backtest.Backtest;
 import dev.starling.engine.leads.LeadStatus;
 import dev.starling.engine.leads.LeadTimeline;
 import dev.starling.engine.leads.SlaFigures;
@@ -10,7 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The agreement's figures as tables: {@code sla} (per period and rule), {@code rule_grades}, and a
+ * The agreement's figures as tables: {@code sla} (per period and rule), {@code rule_grades}, a rules
+ * file's {@code backtest} (per month and rule), and a
  * lead's list and history ({@code lead_list}, {@code lead_history}). Times in hours carry {@code _h}
  * in their key so no reader wonders about the unit.
  */
@@ -40,6 +42,14 @@ public final class SlaTables {
       Column.of("acceptance_median_h", ColumnType.DECIMAL),
       Column.of("top_rejection_reasons", ColumnType.TEXT),
       Column.of("mostly_rejected", ColumnType.TEXT));
+
+  public static final List<Column> BACKTEST = List.of(
+      Column.of("month", ColumnType.TEXT),
+      Column.of("rule_id", ColumnType.TEXT),
+      Column.of("suggested", ColumnType.INTEGER),
+      Column.of("won_later", ColumnType.INTEGER),
+      Column.of("suggested_all_human", ColumnType.INTEGER),
+      Column.of("won_later_all_human", ColumnType.INTEGER));
 
   public static final List<Column> LIST = List.of(
       Column.of("id", ColumnType.INTEGER),
@@ -71,6 +81,11 @@ public final class SlaTables {
   public static Table grades(List<SlaFigures.Grade> grades) {
     return Table.of("rule_grades", GRADES, grades.stream().map(g -> new Object[] {g.rule(), g.suggestions(), g.acceptedShare(),
         g.wonShare(), g.acceptanceMedianH(), g.topRejectionReasons(), g.mostlyRejected() ? "yes" : "no"}).toList());
+  }
+
+  public static Table backtest(List<Backtest.Row> rows) {
+    return Table.of("backtest", BACKTEST, rows.stream().map(r -> new Object[] {r.month(), r.rule(), r.suggested(), r.wonLater(),
+        r.suggestedAllHuman(), r.wonLaterAllHuman()}).toList());
   }
 
   public static Table list(List<LeadTimeline> leads) {

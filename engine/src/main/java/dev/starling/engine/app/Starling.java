@@ -323,6 +323,32 @@ public final class Starling implements AutoCloseable {
     return SlaTables.grades(SlaFigures.grades(leadTimelines()));
   }
 
+  /**
+   * Back-tests a rules file (the data directory's when {@code rulesFile} is {@code null}) over the weeks
+   * overlapping {@code from..to}; see {@link dev.starling.engine.backtest.Backtest}. Works on scratch
+   * copies of the store in the system's temporary directory: the stored leads are only read.
+   */
+  public Table backtest(Path rulesFile, java.time.LocalDate from, java.time.LocalDate to) {
+    dev.starling.rules.RuleBook book = dev.starling.engine.leads.RuleSource.load(dataDir, config, rulesFile);
+    List<LeadTimeline> stored = leadTimelines();
+    Path scratch;
+    try {
+      scratch = java.nio.file.Files.createTempDirectory("starling-backtest-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      return SlaTables.backtest(dev.starling.engine.backtest.Backtest.run(store, book, config.engagement(), from, to, stored,
+          scratch));
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(scratch);
+      } catch (java.io.IOException ignored) {
+        // a leftover empty directory in the temporary directory is harmless
+      }
+    }
+  }
+
   /** Every step of a lead's life, oldest first (empty for an unknown lead). */
   public List<LeadEvent> leadHistory(long id) {
     LeadBook book = new LeadBook(store);
@@ -344,7 +370,8 @@ public final class Starling implements AutoCloseable {
     Map<String, String> titles = new HashMap<>();
     rules().rules().forEach(r -> titles.put(r.id(), r.title()));
     return new DigestJob(new DigestQueries(store), settings, titles, config.stars().minCampaigns(), config.stars().minRatio(),
-        dataDir, clock);
+        dataDir, clock, new dev.starling.engine.digest.DigestSla.Source(this::leadTimelines, config.output().timeZone(),
+            config.leads().responseBusinessDays()));
   }
 
   /**
@@ -368,7 +395,8 @@ public final class Starling implements AutoCloseable {
 
   /**
    * Writes the managers' workbook: brings the features up to date, then puts the key figures, the campaign
-   * report, the current stars, the leads suggested in {@code range} and the engaged accounts in one file.
+   * report, the current stars, the leads suggested in {@code range}, the engaged accounts, and the SLA figures of the
+   * leads suggested in {@code range} by {@code period} with the rule grades, in one file.
    */
   public WorkbookExporter.Result exportWorkbook(Path file, DateRange range, Period period, Locale language, ZoneId zone) {
     refreshFeatures();
@@ -386,7 +414,8 @@ public final class Starling implements AutoCloseable {
         new String[] {label.apply("time_zone"), zone.getId()});
     WorkbookExporter.Content content = new WorkbookExporter.Content(figures.table(label), notes, report,
         lists.stars(config.stars().minCampaigns(), config.stars().minRatio()), lists.leads(range.start(zone), range.end(zone)),
-        lists.engagedAccounts());
+        lists.engagedAccounts(), SlaTables.sla(SlaFigures.sla(leadTimelines(), period, zone, range,
+            config.leads().responseBusinessDays())), ruleGrades());
     return WorkbookExporter.write(file, content, language, zone);
   }
 

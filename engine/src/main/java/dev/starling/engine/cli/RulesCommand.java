@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the rules file (the sales/marketing agreement).",
-    subcommands = RulesCommand.Check.class)
+    subcommands = {RulesCommand.Check.class, RulesBacktestCommand.class})
 final class RulesCommand implements Runnable {
   @ParentCommand StarlingCommand root;
 

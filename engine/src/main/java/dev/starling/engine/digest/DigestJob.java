@@ -1,5 +1,6 @@
 package dev.starling.engine.digest;
 
+import dev.starling.engine.leads.LeadTimeline;
 import dev.starling.engine.report.Column;
 import dev.starling.engine.report.ColumnType;
 import dev.starling.engine.report.Labels;
@@ -35,6 +36,7 @@ public final class DigestJob {
   private final double minRatio;
   private final Path dataDir;
   private final Clock clock;
+  private final DigestSla.Source sla;
 
   /**
    * @param dataDir where a {@code templates/} folder may override the shipped templates
@@ -42,6 +44,15 @@ public final class DigestJob {
    */
   public DigestJob(DigestQueries queries, DigestSettings settings, Map<String, String> ruleTitles, int minCampaigns,
       double minRatio, Path dataDir, Clock clock) {
+    this(queries, settings, ruleTitles, minCampaigns, minRatio, dataDir, clock, null);
+  }
+
+  /**
+   * As above, with the leads the digest's SLA section is computed from ({@code null}: no SLA section).
+   */
+  public DigestJob(DigestQueries queries, DigestSettings settings, Map<String, String> ruleTitles, int minCampaigns,
+      double minRatio, Path dataDir, Clock clock, DigestSla.Source sla) {
+    this.sla = sla;
     this.queries = queries;
     this.settings = settings;
     this.ruleTitles = Map.copyOf(ruleTitles);
@@ -135,6 +146,8 @@ public final class DigestJob {
       // Only the data's own week is observed; rerunning an old week must not overwrite what it saw then.
       queries.saveStars(week, queries.stars(minCampaigns, minRatio).stream().map(PersonRow::email).toList());
     }
+    List<LeadTimeline> leads = sla == null ? List.of() : sla.leads().get();
+    Map<String, Integer> overdue = sla == null ? Map.of() : overdueByRecipient(leads);
     DigestTemplates templates = new DigestTemplates(dataDir);
     DigestMessage.Senders senders = DigestMessage.Senders.of(settings.from(), settings.replyTo());
     Session session = req.dryRunDir() == null ? mailer.session() : DigestMailer.offline();
@@ -155,7 +168,7 @@ public final class DigestJob {
       }
       String attachmentName = "starling-" + week + ".xlsx";
       DigestTemplates.Rendered r = templates.render(d, senders.replyTo() == null ? null : senders.replyTo().getAddress(),
-          attachmentName);
+          attachmentName, sla == null ? null : DigestSla.of(sla, leads, to, clock.millis(), overdue));
       Labels labels = Labels.of(to.language().locale());
       byte[] xlsx = XlsxAttachment.write(List.of(DigestTable.suggestions(d), DigestTable.accountPeople(d)), to.zone(),
           c -> labels.column(c.key()), t -> labels.table(t.name()));
@@ -185,6 +198,18 @@ public final class DigestJob {
       }
     }
     return new Summary(week, outcomes, plan.unrouted(), plan.suggestions(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The leads past their response time per recipient, routed as this week's suggestions are. */
+  private Map<String, Integer> overdueByRecipient(List<LeadTimeline> leads) {
+    java.util.Set<Long> ids = DigestSla.overdue(sla, leads, clock.millis());
+    java.util.Set<String> weeks = new java.util.TreeSet<>();
+    leads.stream().filter(l -> ids.contains(l.id())).forEach(l -> weeks.add(l.week()));
+    List<DigestQueries.LeadRow> rows = new ArrayList<>();
+    for (String w : weeks) {
+      queries.leadsOfWeek(w).stream().filter(l -> ids.contains(l.id())).forEach(rows::add);
+    }
+    return new DigestPlan(settings.routing(), settings.cap(), ruleTitles, clock).routedCounts(rows);
   }
 
   private static void write(MimeMessage m, Path file) throws MessagingException {

@@ -191,6 +191,15 @@ public final class DigestPlan {
     return new Routed(e, a.map(Routing.Assignment::person).orElse(null));
   }
 
+  /** How many of {@code leads} today's routing gives each recipient (by email); unrouted ones are not counted. */
+  Map<String, Integer> routedCounts(List<LeadRow> leads) {
+    Map<String, Integer> out = new HashMap<>();
+    for (LeadRow l : leads) {
+      routing.route(target(l)).ifPresent(a -> out.merge(a.person().email(), 1, Integer::sum));
+    }
+    return out;
+  }
+
   private static Routing.Target target(LeadRow l) {
     if (l.account() != null) {
       AccountRow a = l.account();

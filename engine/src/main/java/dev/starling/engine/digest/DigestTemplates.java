@@ -60,7 +60,13 @@ final class DigestTemplates {
   }
 
   Rendered render(Digest d, String replyTo, String attachmentName) {
+    return render(d, replyTo, attachmentName, null);
+  }
+
+  /** As above, with the SLA section ({@code null}: none). */
+  Rendered render(Digest d, String replyTo, String attachmentName, DigestSla sla) {
     Map<String, Object> view = DigestView.of(d, replyTo, attachmentName);
+    view.put("sla", sla == null ? null : DigestView.sla(sla, new MailFormat(d.recipient().language().locale(), d.recipient().zone())));
     String lang = d.recipient().language().key();
     String subject = MailText.singleLine(evaluate(text, "digest_" + lang + ".subject", view));
     return new Rendered(subject, evaluate(text, "digest_" + lang + ".txt", view), evaluate(html, "digest_" + lang + ".html", view));

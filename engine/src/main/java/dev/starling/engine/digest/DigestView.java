@@ -87,6 +87,29 @@ final class DigestView {
     return m;
   }
 
+  /**
+   * The SLA section's variables: {@code sla.month}, and {@code sla.team} and {@code sla.own} each with
+   * {@code suggested}, {@code inTime}, {@code velocity} (with its unit, {@code 26 h}), {@code conversion} and {@code overdue},
+   * formatted for the recipient; a figure with nothing to compute it from is "-".
+   */
+  static Map<String, Object> sla(DigestSla sla, MailFormat f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("month", sla.month());
+    m.put("team", figures(sla.team(), f));
+    m.put("own", figures(sla.own(), f));
+    return m;
+  }
+
+  private static Map<String, Object> figures(DigestSla.Figures x, MailFormat f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("suggested", f.integer(x.suggested()));
+    m.put("inTime", x.acceptedInTime() == null ? "-" : f.percent(x.acceptedInTime()));
+    m.put("velocity", x.velocityMedianH() == null ? "-" : f.decimal(x.velocityMedianH()) + " h");
+    m.put("conversion", x.conversionRate() == null ? "-" : f.percent(x.conversionRate()));
+    m.put("overdue", f.integer(x.overdue()));
+    return m;
+  }
+
   private static Map<String, Object> entry(DigestEntry e, int rank, MailFormat f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rank", rank);

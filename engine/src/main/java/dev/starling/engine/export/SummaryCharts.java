@@ -1,5 +1,6 @@
 package dev.starling.engine.export;
 
+import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -39,11 +40,40 @@ final class SummaryCharts {
 
   private final XSSFSheet summary;
   private final XSSFDrawing drawing;
+  private final int left;
   private int slot;
 
   SummaryCharts(XSSFSheet summary) {
-    this.summary = summary;
-    this.drawing = summary.createDrawingPatriarch();
+    this(summary, LEFT);
+  }
+
+  /** Charts on {@code sheet} from column {@code left} on (the SLA sheet puts them right of its table). */
+  SummaryCharts(XSSFSheet sheet, int left) {
+    this.summary = sheet;
+    this.drawing = sheet.createDrawingPatriarch();
+    this.left = left;
+  }
+
+  /**
+   * A clustered column chart of values given here, not read from cells: for a chart of some rows of a
+   * table (the SLA sheet's all-rules rows sit between the per-rule ones, so no cell range holds them).
+   *
+   * @param series a name per series, in order; {@code values} holds one array per series, one value per category
+   */
+  void columns(String title, String[] categories, List<String> series, List<Double[]> values) {
+    XSSFChart chart = chart(title);
+    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    y.setCrosses(AxisCrosses.AUTO_ZERO);
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+    data.setBarDirection(BarDirection.COL);
+    data.setVaryColors(false);
+    data.setBarGrouping(BarGrouping.CLUSTERED);
+    XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(categories);
+    for (int i = 0; i < series.size(); i++) {
+      data.addSeries(cats, XDDFDataSourcesFactory.fromArray(values.get(i))).setTitle(series.get(i), null);
+    }
+    chart.plot(data);
   }
 
   /** A line chart of {@code valueCols} of {@code sheet} (a ratio each) over the categories in column 0. */
@@ -100,7 +130,7 @@ final class SummaryCharts {
 
   private XSSFChart chart(String title) {
     int top = slot++ * (HEIGHT + 1);
-    XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, LEFT, top, RIGHT, top + HEIGHT));
+    XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, left, top, left + RIGHT - LEFT, top + HEIGHT));
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);

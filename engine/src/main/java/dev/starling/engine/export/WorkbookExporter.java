@@ -22,8 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes the managers' workbook: a writer of report tables, one sheet per table, plus native charts on
  * the Summary sheet.
  *
- * <p>Sheets, in order: Summary (key figures and three charts), Campaigns, Periods, Stars, Leads,
- * Accounts, Links; names and headers in the chosen language. Why two POI models in one file: charts need
+ * <p>Sheets, in order: Summary (key figures and three charts), Campaigns, Periods, SLA (with its chart)
+ * and Rule grades when given, Stars, Leads, Accounts, Links; names and headers in the chosen language. Why two POI models in one file: charts need
  * the in-memory model (XSSF), which holds every cell on the heap; a million-row star list needs the
  * streaming one (SXSSF), which keeps a window of rows and flushes the rest to a temporary file. So the
  * small sheets and the charts are built first in an XSSF workbook, which then becomes the template of an
@@ -45,12 +45,19 @@ public final class WorkbookExporter {
    *
    * @param summary the key figures ({@code campaigns.KeyFigures})
    * @param notes label-value lines written under the key figures (range, time zone, period)
+   * @param sla the agreement's figures per period and rule ({@code app.SlaTables.sla}), or {@code null} for no SLA sheet
+   * @param ruleGrades how sales judged each rule ({@code app.SlaTables.grades}), or {@code null}
    */
   public record Content(Table summary, List<String[]> notes, CampaignReport campaigns, Table stars, Table leads,
-      Table accounts) {}
+      Table accounts, Table sla, Table ruleGrades) {
+    /** Without the SLA sheets. */
+    public Content(Table summary, List<String[]> notes, CampaignReport campaigns, Table stars, Table leads, Table accounts) {
+      this(summary, notes, campaigns, stars, leads, accounts, null, null);
+    }
+  }
 
-  /** What was written: rows per sheet, for the command's message. */
-  public record Result(Path file, long campaigns, long periods, long stars, long leads, long accounts, long links) {}
+  /** What was written: rows per sheet, for the command's message ({@code sla} counts the SLA sheet's rows). */
+  public record Result(Path file, long campaigns, long periods, long stars, long leads, long accounts, long links, long sla) {}
 
   /**
    * Writes the workbook to {@code file} (through a temporary file beside it, so a failure never leaves a
@@ -69,6 +76,7 @@ public final class WorkbookExporter {
       TableSheet.Written periods = memory.write(report.periodTable(), true);
       charts(new SummaryCharts(summary), labels, (XSSFSheet) campaigns.sheet(), (int) campaigns.rows(),
           (XSSFSheet) periods.sheet(), (int) periods.rows());
+      long sla = content.sla() == null ? 0 : SlaSheet.write(memory, labels, content.sla(), content.ruleGrades());
 
       SXSSFWorkbook streaming = new SXSSFWorkbook(template, WINDOW);
       try {
@@ -83,7 +91,7 @@ public final class WorkbookExporter {
           streaming.write(out);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Result(file, campaigns.rows(), periods.rows(), stars, leads, accounts, links);
+        return new Result(file, campaigns.rows(), periods.rows(), stars, leads, accounts, links, sla);
       } finally {
         streaming.dispose();
       }

@@ -85,7 +85,8 @@ class WorkbookExporterTest {
     List<String> truth = Files.readAllLines(tmp.resolve("in").resolve(DatasetGenerator.CAMPAIGNS_TRUTH));
     List<String> truthHeader = List.of(truth.get(0).split(","));
     try (XSSFWorkbook wb = read(file)) {
-      assertEquals(List.of("Summary", "Campaigns", "Periods", "Star subscribers", "Lead suggestions", "Accounts", "Links"), sheetNames(wb));
+      assertEquals(List.of("Summary", "Campaigns", "Periods", "SLA", "Rule grades", "Star subscribers", "Lead suggestions", "Accounts",
+          "Links"), sheetNames(wb));
       XSSFSheet campaigns = wb.getSheet("Campaigns");
       assertEquals(List.of("Campaign", "Subject line", "Sent", "Sends", "Delivered", "Unique human opens", "Human open rate",
           "Unique human clicks", "Click rate", "Human opens", "Machine opens", "Machine-open share", "Human clicks",
@@ -273,7 +274,7 @@ class WorkbookExporterTest {
     hostile(s, dir.root());
     s.exportWorkbook(file, DateRange.ALL, Period.QUARTER, Locale.forLanguageTag("es"), ZoneId.of("Europe/Madrid"));
     try (XSSFWorkbook wb = read(file)) {
-      assertEquals(List.of("Resumen", "Campañas", "Periodos", "Suscriptores estrella", "Oportunidades sugeridas", "Cuentas", "Enlaces"), sheetNames(wb));
+      assertEquals(List.of("Resumen", "Campañas", "Periodos", "SLA", "Valoración de reglas", "Suscriptores estrella", "Oportunidades sugeridas", "Cuentas", "Enlaces"), sheetNames(wb));
       List<String> header = header(wb.getSheet("Campañas"));
       assertEquals(List.of("Campaña", "Asunto", "Enviada", "Envíos", "Entregados"), header.subList(0, 5));
       assertTrue(header.contains("Tasa de apertura humana"), header.toString());
