@@ -51,6 +51,21 @@ interface Dialect {
   /** Records the schema version in the file, inside the migration's transaction. */
   void setSchemaVersion(Connection c, int version) throws SQLException;
 
+  /**
+   * Whether deleted content is overwritten with zeros on this connection (SQLite: {@code PRAGMA
+   * secure_delete}); on for an erasure, so the bytes of a forgotten person do not stay in the file.
+   */
+  void secureDelete(Connection c, boolean on) throws SQLException;
+
+  /**
+   * Rewrites the store so that no deleted content survives anywhere in its files (SQLite: VACUUM, then
+   * a truncating WAL checkpoint); runs outside any transaction.
+   *
+   * @return false when another connection kept the write-ahead log from being emptied (it still holds
+   *     old pages until the next checkpoint)
+   */
+  boolean compact(Connection c) throws SQLException;
+
   /** The migration files, in order; the number in a name is the schema version it brings the file to. */
   java.util.List<String> migrations();
 }

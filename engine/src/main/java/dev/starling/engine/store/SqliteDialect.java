@@ -19,7 +19,8 @@ final class SqliteDialect implements Dialect {
 
   private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql",
       "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
-      "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql");
+      "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql",
+      "014-forgotten.sql");
 
   private SqliteDialect() {}
 
@@ -96,6 +97,34 @@ final class SqliteDialect implements Dialect {
   public void setSchemaVersion(Connection c, int version) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("PRAGMA user_version = " + version); // an int we own, not user input
+    }
+  }
+
+  @Override
+  public void secureDelete(Connection c, boolean on) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA secure_delete = " + (on ? "ON" : "OFF")); // a flag we own, not user input
+    }
+  }
+
+  /**
+   * VACUUM rebuilds the file page by page, so no stale copy survives in the free space of a page that
+   * was rebalanced before secure_delete was on; its temporary copy goes to a file, not to the page cache
+   * in memory (temp_store is MEMORY for everything else), since it is as big as the store. The WAL then
+   * holds the whole store: the checkpoint copies it back and truncates the WAL to zero bytes.
+   */
+  @Override
+  public boolean compact(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA temp_store = FILE");
+      try {
+        s.execute("VACUUM");
+      } finally {
+        s.execute("PRAGMA temp_store = MEMORY");
+      }
+      try (var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        return rs.next() && rs.getInt(1) == 0; // 1 when a reader kept the WAL from being emptied
+      }
     }
   }
 

@@ -126,6 +126,40 @@ public final class Store implements AutoCloseable {
     return inTransaction(() -> {}, work);
   }
 
+  /**
+   * {@link #inTransaction(Work)} with deleted content overwritten with zeros (an erasure): what the
+   * work deletes leaves no bytes behind in the pages it touched. Follow it with {@link #compact()}.
+   */
+  public <T> T inErasingTransaction(Work<T> work) {
+    try {
+      dialect.secureDelete(connection, true);
+      try {
+        return inTransaction(work);
+      } finally {
+        dialect.secureDelete(connection, false);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rewrites the whole file so that nothing deleted survives in it or in its write-ahead log (see
+   * {@link Dialect#compact}); takes about as long as copying the store, and as much free disk space.
+   *
+   * @return false when another process reading the store kept the write-ahead log from being emptied
+   */
+  public boolean compact() {
+    if (readOnly) {
+      throw new StoreException("the store " + file + " is read-only (the file or its directory is not writable)", null);
+    }
+    try {
+      return dialect.compact(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot compact the store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Runs {@code work} in a reading transaction: one consistent view, no lock, never waits for a writer. */
   public <T> T read(Work<T> work) {
     return run(false, () -> {}, tx -> work.run(tx));
