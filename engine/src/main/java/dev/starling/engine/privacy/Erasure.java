@@ -52,29 +52,46 @@ public final class Erasure {
     long start = System.nanoTime();
     Forgetting forgetting = new Forgetting(store);
     FeatureTables features = new FeatureTables(store);
-    List<Outcome> outcomes = store.inErasingTransaction(tx -> {
-      List<Outcome> out = new ArrayList<>();
-      for (String email : emails) {
-        Forgetting.Erased erased = forgetting.erase(email);
-        if (erased.total() == 0) {
-          throw forgetting.forgotten(email)
-              .map(f -> new StarlingException(email + " was already forgotten on " + Instant.ofEpochMilli(f.at())
-                  + "; nothing of it is left in the store"))
-              .orElseGet(() -> unknown.apply(email));
+    List<Outcome> outcomes;
+    try {
+      outcomes = store.inErasingTransaction(tx -> {
+        List<Outcome> out = new ArrayList<>();
+        for (String email : emails) {
+          Forgetting.Erased erased = forgetting.erase(email);
+          if (erased.total() == 0) {
+            throw new NoTrace(email, forgetting.forgotten(email).orElse(null));
+          }
+          if (erased.subscriberId() > 0) {
+            FeatureReplay.forget(store, erased.subscriberId());
+          }
+          if (erased.account() != null) {
+            features.recountAccount(erased.account());
+          }
+          forgetting.record(email, clock.millis(), by, erased.total());
+          out.add(new Outcome(email, erased));
         }
-        if (erased.subscriberId() > 0) {
-          FeatureReplay.forget(store, erased.subscriberId());
-        }
-        if (erased.account() != null) {
-          features.recountAccount(erased.account());
-        }
-        forgetting.record(email, clock.millis(), by, erased.total());
-        out.add(new Outcome(email, erased));
-      }
-      return out;
-    });
+        return out;
+      });
+    } catch (NoTrace e) {
+      // Made after the rollback: the message may read the store (close matches), which must not run
+      // inside the erasing transaction.
+      throw e.earlier == null ? unknown.apply(e.email) : new StarlingException(e.email + " was already forgotten on "
+          + Instant.ofEpochMilli(e.earlier.at()) + "; nothing of it is left in the store");
+    }
     outcomes.forEach(o -> afterErase.accept(o.email()));
     boolean compacted = store.compact();
     return new Result(outcomes, compacted, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** An address with no trace in the store: rolls the erasure back, then becomes the user's error. */
+  private static final class NoTrace extends RuntimeException {
+    final String email;
+    final Forgetting.Forgotten earlier;
+
+    NoTrace(String email, Forgetting.Forgotten earlier) {
+      super(email, null, false, false);
+      this.email = email;
+      this.earlier = earlier;
+    }
   }
 }
