@@ -417,7 +417,8 @@ public final class Starling implements AutoCloseable {
 
   /**
    * Erases each of {@code emails} from every table, keeps only a salted hash of each (so a later import
-   * skips them), tells the forget listeners, and compacts the store so no byte of the addresses is left.
+   * skips them), tells the forget listeners, and makes sure no byte of the addresses is left in the store's
+   * files (searching them, rebuilding the file when a stale copy is found).
    * All or nothing: one unknown address and nobody is erased.
    *
    * @param emails normalised addresses

@@ -39,12 +39,15 @@ final class ForgetCommand implements Callable<Integer> {
         out.println("forgot " + CellText.forTerminal(o.email()) + ": " + rows(o.erased().rows())
             + (o.erased().account() == null ? "" : "; account " + CellText.forTerminal(o.erased().account()) + " recounted"));
       }
-      out.printf(Locale.ROOT, "kept only a salted hash of %s; store compacted in %.1f s%n",
-          r.outcomes().size() == 1 ? "the address" : "each address", r.seconds());
+      out.printf(Locale.ROOT, "kept only a salted hash of %s; %s in %.1f s%n",
+          r.outcomes().size() == 1 ? "the address" : "each address",
+          r.rebuilt() ? "found an old copy in free space, rebuilt the store file; no trace left in it"
+              : "no trace left in the store files (every byte searched)", r.seconds());
       out.flush();
-      if (!r.compacted()) {
-        root.note("another process is reading the store: its write-ahead log (starling.db-wal) still holds old pages"
-            + " until that process ends; run 'starling forget' again for a trace-free file");
+      if (!r.traces().isEmpty()) {
+        root.note("an erased address still appears in " + r.traces().stream().map(p -> p.getFileName().toString())
+            .collect(Collectors.joining(", ")) + ": another process reading the store holds old pages until it ends"
+            + " (or another stored address contains the erased one)");
       }
     }
     return 0;

@@ -13,8 +13,11 @@ import java.util.function.Function;
 
 /**
  * Erases people on request (the right to be forgotten), all of them in one transaction: if one
- * address is unknown nothing is erased. Then compacts the store, once for the whole batch, since that
- * rewrites the file.
+ * address is unknown nothing is erased. Then proves it: the write-ahead log is emptied and every byte
+ * of the store's files is searched for the addresses. Secure deletion zeroed what the erasure deleted,
+ * but a copy of a row that was moved or rewritten before (an import updating a person, a page split)
+ * may survive in a page's free space; only then is the whole file rebuilt (VACUUM, as long as copying
+ * the store) and searched again. A weekly store erasing one person usually needs no rebuild.
  */
 public final class Erasure {
   private final Store store;
@@ -29,12 +32,15 @@ public final class Erasure {
   public record Outcome(String email, Forgetting.Erased erased) {}
 
   /**
-   * @param compacted false when another process reading the store kept its write-ahead log from being
-   *     emptied (it is emptied at that process's next checkpoint)
+   * @param rebuilt whether a stale copy was found and the store file rebuilt
+   * @param traces the store files that still contain an address after all that: empty, unless another
+   *     process reading the store kept old pages in the write-ahead log (they go at its next checkpoint),
+   *     or another stored address contains an erased one (the search cannot tell them apart)
    */
-  public record Result(List<Outcome> outcomes, boolean compacted, double seconds) {
+  public record Result(List<Outcome> outcomes, boolean rebuilt, List<java.nio.file.Path> traces, double seconds) {
     public Result {
       outcomes = List.copyOf(outcomes);
+      traces = List.copyOf(traces);
     }
   }
 
@@ -43,7 +49,7 @@ public final class Erasure {
    * {@code by}.
    *
    * @param unknown the error for an address the store has no trace of (it may suggest close matches)
-   * @param afterErase runs for each address once the erasure committed, before the compaction (the
+   * @param afterErase runs for each address once the erasure committed, before the search for traces (the
    *     index and the caches drop the person there)
    * @throws StarlingException for an address with no trace in the store, or one forgotten before
    */
@@ -79,8 +85,15 @@ public final class Erasure {
           + Instant.ofEpochMilli(e.earlier.at()) + "; nothing of it is left in the store");
     }
     outcomes.forEach(o -> afterErase.accept(o.email()));
-    boolean compacted = store.compact();
-    return new Result(outcomes, compacted, (System.nanoTime() - start) / 1e9);
+    List<String> addresses = outcomes.stream().map(Outcome::email).toList();
+    store.checkpoint();
+    List<java.nio.file.Path> traces = store.filesContaining(addresses);
+    boolean rebuilt = !traces.isEmpty();
+    if (rebuilt) {
+      store.rebuild();
+      traces = store.filesContaining(addresses);
+    }
+    return new Result(outcomes, rebuilt, traces, (System.nanoTime() - start) / 1e9);
   }
 
   /** An address with no trace in the store: rolls the erasure back, then becomes the user's error. */

@@ -7,9 +7,10 @@
  * goes ({@link dev.starling.engine.store.Forgetting} lists them), their slot in the saved replay states
  * is emptied and their account's features are recounted without them, and only a salted hash of the
  * address stays, so a later import of old logs skips them ("skipped, not imported: N forgotten"). The
- * store is then compacted (VACUUM and a truncating WAL checkpoint) so that no byte of the address
- * survives in {@code starling.db}, {@code -wal} or {@code -shm}. The search index and the caches hear
- * of it through the facade's forget listeners.
+ * write-ahead log is then emptied and every byte of {@code starling.db}, {@code -wal} and {@code -shm}
+ * searched for the address; a stale copy (freed before secure deletion was on) makes it rebuild the
+ * file (VACUUM) and search again. The search index and the caches hear of it through the facade's
+ * forget listeners.
  *
  * <pre>{@code
  * try (Starling s = Starling.open(dataDir, clock)) {

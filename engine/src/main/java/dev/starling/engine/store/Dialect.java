@@ -58,13 +58,18 @@ interface Dialect {
   void secureDelete(Connection c, boolean on) throws SQLException;
 
   /**
-   * Rewrites the store so that no deleted content survives anywhere in its files (SQLite: VACUUM, then
-   * a truncating WAL checkpoint); runs outside any transaction.
+   * Copies the write-ahead log into the store file and empties it (SQLite: a truncating checkpoint), so
+   * pages written before an erasure do not linger there; runs outside any transaction.
    *
-   * @return false when another connection kept the write-ahead log from being emptied (it still holds
-   *     old pages until the next checkpoint)
+   * @return false when another connection reading the store kept the log from being emptied
    */
-  boolean compact(Connection c) throws SQLException;
+  boolean checkpoint(Connection c) throws SQLException;
+
+  /**
+   * Rebuilds the store file page by page (SQLite: VACUUM), so no stale copy of deleted content survives
+   * in free space; runs outside any transaction, takes about as long as copying the store.
+   */
+  void rebuild(Connection c) throws SQLException;
 
   /** The migration files, in order; the number in a name is the schema version it brings the file to. */
   java.util.List<String> migrations();

@@ -107,14 +107,20 @@ final class SqliteDialect implements Dialect {
     }
   }
 
+  @Override
+  public boolean checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      return rs.next() && rs.getInt(1) == 0; // 1 when a reader kept the WAL from being emptied
+    }
+  }
+
   /**
-   * VACUUM rebuilds the file page by page, so no stale copy survives in the free space of a page that
-   * was rebalanced before secure_delete was on; its temporary copy goes to a file, not to the page cache
-   * in memory (temp_store is MEMORY for everything else), since it is as big as the store. The WAL then
-   * holds the whole store: the checkpoint copies it back and truncates the WAL to zero bytes.
+   * VACUUM writes fresh pages, so nothing freed before secure_delete was on survives in them. Its
+   * temporary copy goes to a file, not to memory (temp_store is MEMORY for everything else), since it
+   * is as big as the store; the new pages reach the file through the WAL, so a checkpoint follows.
    */
   @Override
-  public boolean compact(Connection c) throws SQLException {
+  public void rebuild(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA temp_store = FILE");
       try {
@@ -122,10 +128,8 @@ final class SqliteDialect implements Dialect {
       } finally {
         s.execute("PRAGMA temp_store = MEMORY");
       }
-      try (var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-        return rs.next() && rs.getInt(1) == 0; // 1 when a reader kept the WAL from being emptied
-      }
     }
+    checkpoint(c);
   }
 
   @Override

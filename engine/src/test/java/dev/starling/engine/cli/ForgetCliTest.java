@@ -73,8 +73,7 @@ class ForgetCliTest {
 
   /** The output with the compaction's wall time as "T". */
   static CliRunner.Run timeless(CliRunner.Run r) {
-    return new CliRunner.Run(r.code(), r.out().replaceAll("compacted in \\d+\\.\\d s", "compacted in T s")
-        .replaceAll(" in \\d+\\.\\d s \\[", " in T s ["), r.err());
+    return new CliRunner.Run(r.code(), r.out().replaceAll(" in \\d+\\.\\d s", " in T s"), r.err());
   }
 
   @Test
@@ -83,7 +82,7 @@ class ForgetCliTest {
     assertEquals(new CliRunner.Run(0, """
         forgot ana@acme.example: 5 messages, 7 open/click/unsubscribe events, 1 feature row, 1 subscriber, 2 leads, \
         3 lead steps, 1 rejected row; account acme recounted
-        kept only a salted hash of the address; store compacted in T s
+        kept only a salted hash of the address; no trace left in the store files (every byte searched) in T s
         """, ""), timeless(run("forget", "Ana@Acme.example", "--by", "DPO Desk")));
     assertEquals(List.of(), traces(data, "ana@acme.example", "alvarez"));
     try (Starling s = Starling.open(data, Clock.systemUTC())) {
@@ -93,6 +92,23 @@ class ForgetCliTest {
     }
     assertEquals(new CliRunner.Run(1, "", "starling: no subscriber ana@acme.example in " + data + "\n"),
         run("subscriber", "ana@acme.example"));
+  }
+
+  @Test
+  void aCopyLeftInFreeSpaceBeforeMakesItRebuildTheFile() throws IOException {
+    // A row naming ana deleted while secure deletion was off (a store written by another SQLite build or
+    // tool, or a page split or overflow chain freed whole): its bytes stay in free space, where no erasure
+    // of today's rows reaches.
+    try (Starling s = Starling.open(data, Clock.systemUTC())) {
+      StoreProbe.execute(s.store(), "PRAGMA secure_delete = OFF", "INSERT INTO agents (id, text) VALUES (999, 'Mailer for ana@acme.example')",
+          "DELETE FROM agents WHERE id = 999");
+    }
+    assertEquals(new CliRunner.Run(0, """
+        forgot ana@acme.example: 5 messages, 7 open/click/unsubscribe events, 1 feature row, 1 subscriber, 2 leads, \
+        3 lead steps, 1 rejected row; account acme recounted
+        kept only a salted hash of the address; found an old copy in free space, rebuilt the store file; no trace left in it in T s
+        """, ""), timeless(run("forget", "ana@acme.example")));
+    assertEquals(List.of(), traces(data, "ana@acme.example", "alvarez"));
   }
 
   @Test
