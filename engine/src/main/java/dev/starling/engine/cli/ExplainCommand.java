@@ -89,7 +89,12 @@ final class ExplainCommand implements Callable<Integer> {
   private int account(String name) {
     PrintWriter out = root.spec.commandLine().getOut();
     try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
-      dev.starling.engine.features.AccountFeatures a = s.accountFeatures(name);
+      dev.starling.engine.features.AccountFeatures a;
+      try {
+        a = s.accountFeatures(name);
+      } catch (StarlingException e) {
+        throw new StarlingException(e.getMessage() + " (a subscriber's address must look like name@example.com)");
+      }
       RuleBook book = s.rules();
       Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
       out.println(CellText.forTerminal("account " + a.account()));
