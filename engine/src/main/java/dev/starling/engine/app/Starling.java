@@ -62,6 +62,8 @@ public final class Starling implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Consumer<String> notes;
+  /** Hear each address right after its erasure commits (the search index and the caches drop the person). */
+  private final List<Consumer<String>> forgetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Starling(Path dataDir, Store store, Config config, Clock clock, Consumer<String> notes) {
     this.dataDir = dataDir;
@@ -422,6 +424,111 @@ public final class Starling implements AutoCloseable {
   /** Every import recorded in the store, oldest first. */
   public List<dev.starling.engine.store.ImportRecord> importLog() {
     return store.read(tx -> tx.importLog().all());
+  }
+
+  /**
+   * One person in full (who, status and why, features, timeline, leads), after bringing the features
+   * up to date.
+   *
+   * @param email normalised
+   * @throws StarlingException when the store has no such subscriber (suggesting close addresses)
+   */
+  public SubscriberProfile subscriberProfile(String email) {
+    refreshFeatures();
+    dev.starling.engine.store.PersonData data = new dev.starling.engine.store.PersonData(store);
+    FeatureTables features = new FeatureTables(store);
+    EventHistory history = new EventHistory(store);
+    SubscriberProfile.Facts facts = store.read(tx -> {
+      var person = data.person(email).orElse(null);
+      if (person == null) {
+        return null;
+      }
+      return new SubscriberProfile.Facts(person, features.subscriber(email), data.messages(person.id()),
+          data.bounces(person.id()), data.removals(person.id()), ClassifiedEvents.of(history, email, config.engagement()),
+          data.leads(dev.starling.rules.Subject.SUBSCRIBER, email));
+    });
+    if (facts == null) {
+      throw unknownSubscriber(email);
+    }
+    return SubscriberProfile.of(facts, dev.starling.rules.FeatureSchema.standard());
+  }
+
+  /**
+   * One account in full (features, people, leads), after bringing the features up to date.
+   *
+   * @param name the account's name as {@code starling stars} and the rules show it (any case)
+   * @throws StarlingException when there is no such account (suggesting names that start alike)
+   */
+  public AccountProfile accountProfile(String name) {
+    dev.starling.engine.features.AccountFeatures account = accountFeatures(name);
+    FeatureTables features = new FeatureTables(store);
+    dev.starling.engine.store.PersonData data = new dev.starling.engine.store.PersonData(store);
+    return store.read(tx -> {
+      List<SubscriberFeatures> people = features.ofAccount(account.account());
+      List<dev.starling.engine.store.PersonData.PersonLead> leads =
+          new ArrayList<>(data.leads(dev.starling.rules.Subject.ACCOUNT, account.account()));
+      for (SubscriberFeatures p : people) {
+        leads.addAll(data.leads(dev.starling.rules.Subject.SUBSCRIBER, p.email()));
+      }
+      return AccountProfile.of(account, people, leads, dev.starling.rules.FeatureSchema.standard());
+    });
+  }
+
+  /**
+   * One account's features (after bringing them up to date): what the rules' account subject reads.
+   *
+   * @throws StarlingException when there is no such account
+   */
+  public dev.starling.engine.features.AccountFeatures accountFeatures(String name) {
+    refreshFeatures();
+    String key = name.strip().toLowerCase(Locale.ROOT);
+    FeatureTables features = new FeatureTables(store);
+    return store.read(tx -> features.account(key)).orElseThrow(() -> {
+      List<String> close = store.read(tx -> features.accountsStartingWith(key.substring(0, Math.min(3, key.length())), 3));
+      return new StarlingException("no account '" + name.strip() + "' in " + dataDir
+          + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+    });
+  }
+
+  /**
+   * Erases each of {@code emails} from every table, keeps only a salted hash of each (so a later import
+   * skips them), tells the forget listeners, and makes sure no byte of the addresses is left in the store's
+   * files (searching them, rebuilding the file when a stale copy is found).
+   * All or nothing: one unknown address and nobody is erased.
+   *
+   * @param emails normalised addresses
+   * @param by who asked for it, or null
+   * @throws StarlingException for an address the store has no trace of, or one forgotten before
+   */
+  public dev.starling.engine.privacy.Erasure.Result forget(List<String> emails, String by) {
+    return new dev.starling.engine.privacy.Erasure(store, clock).forget(emails, by, this::unknownSubscriber, this::afterForget);
+  }
+
+  /** Adds a listener that hears each erased address once its erasure committed (a search index, a cache). */
+  public void onForget(Consumer<String> listener) {
+    forgetListeners.add(listener);
+  }
+
+  /** The one place an erasure reaches beyond the store: every forget listener drops the person. */
+  private void afterForget(String email) {
+    forgetListeners.forEach(l -> l.accept(email));
+  }
+
+  /**
+   * Everything held about one person as a JSON document (an access request; docs/privacy.md).
+   *
+   * @throws StarlingException when the store has no trace of the address
+   */
+  public String exportPerson(String email) {
+    return new dev.starling.engine.privacy.AccessRequest(store, config.engagement()).json(email, clock.millis())
+        .orElseThrow(() -> unknownSubscriber(email));
+  }
+
+  /** "no subscriber x in DIR", with up to three stored addresses close to it when there are some. */
+  private StarlingException unknownSubscriber(String email) {
+    List<String> close = store.read(tx -> new dev.starling.engine.store.PersonData(store).closeTo(email, 3));
+    return new StarlingException("no subscriber " + email + " in " + dataDir
+        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
   }
 
   /** The clock commands use for "now". */

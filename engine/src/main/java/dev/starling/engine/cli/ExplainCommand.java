@@ -33,13 +33,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Why Starling sees a subscriber the way it does.",
+    description = {"Why Starling sees a subscriber, or an account, the way it does.",
         "Every feature with its meaning, each open and click with its human/machine verdict and reason code, and",
-        "each rule that fired (with its reason) or did not (and why not)."})
+        "each rule that fired (with its reason) or did not (and why not). Given an account (a name without '@'),",
+        "its features and the account rules."})
 final class ExplainCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 
-  @Parameters(paramLabel = "EMAIL", description = "The subscriber's address.")
+  @Parameters(paramLabel = "EMAIL|ACCOUNT", description = "The subscriber's address, or an account's name.")
   String email;
 
   @Option(names = "--width", paramLabel = "N", description = "Fit tables in N characters (default: $COLUMNS, else 100).")
@@ -49,6 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (email.indexOf('@') < 0) {
+      return account(email);
+    }
     String address;
     try {
       address = Subscriber.normalizeEmail(email);
@@ -92,14 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
         table.write(ExplainTables.events(events), out);
         out.println();
         out.println(say.message("explain.rules", CellText.forTerminal(book.source())));
-        for (Explanation e : book.explain(values)) {
-          for (String line : e.describe().split("\n")) {
-            // A failed condition sits under its rule; each wraps under itself.
-            String indent = line.startsWith("  ") ? "    " : "  ";
-            Presentation inner = new Presentation(screen.locale(), screen.zone(), screen.width() - indent.length());
-            out.println(indent + inner.wrap(line.strip(), "  ").replace("\n", "\n" + indent));
-          }
-        }
+        rules(book, values, screen, out);
         if (f.status() != SubscriberStatus.ACTIVE) {
           out.println();
           out.println(say.message("explain.not_a_lead", f.status().code()));
@@ -113,5 +110,39 @@ final class ExplainCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** The rules view of an account: its features, then each account rule that fired or did not. */
+  private int account(String name) {
+    PrintWriter out = root.spec.commandLine().getOut();
+    try (Starling s = Starling.open(root.dataDir(), root.context.clock(), root::note)) {
+      dev.starling.engine.features.AccountFeatures a;
+      try {
+        a = s.accountFeatures(name);
+      } catch (StarlingException e) {
+        throw new StarlingException(e.getMessage() + " (a subscriber's address must look like name@example.com)");
+      }
+      RuleBook book = s.rules();
+      Presentation screen = OutputOptions.presentation(spec.commandLine(), width, root.context, s.config().output());
+      out.println(CellText.forTerminal("account " + a.account()));
+      out.printf("%nFeatures:%n");
+      Features values = new FeatureBinding(FeatureSchema.standard()).account(a);
+      new TerminalTableWriter(screen).write(ExplainTables.features(FeatureSchema.standard().features(Subject.ACCOUNT), values), out);
+      out.printf("%nRules (%s):%n", CellText.forTerminal(book.source()));
+      rules(book, values, screen, out);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static void rules(RuleBook book, Features values, Presentation screen, PrintWriter out) {
+    for (Explanation e : book.explain(values)) {
+      for (String line : e.describe().split("\n")) {
+        // A failed condition sits under its rule; each wraps under itself.
+        String indent = line.startsWith("  ") ? "    " : "  ";
+        Presentation inner = new Presentation(screen.locale(), screen.zone(), screen.width() - indent.length());
+        out.println(indent + inner.wrap(line.strip(), "  ").replace("\n", "\n" + indent));
+      }
+    }
   }
 }

@@ -43,6 +43,27 @@ final class OutputOptions {
     writer.write(table, out);
   }
 
+  /**
+   * Writes a result made of several tables: for people each under its translated title, a blank line
+   * between; in CSV one after the other, a blank line between; in JSON one object with a field per table.
+   */
+  void printAll(java.util.List<Table> tables, PrintWriter out, Context context, OutputSettings settings) {
+    if (format == dev.starling.engine.report.OutputFormat.JSON) {
+      new dev.starling.engine.report.JsonTableWriter().writeAll(tables, out);
+      return;
+    }
+    Presentation screen = presentation(context, settings);
+    for (int i = 0; i < tables.size(); i++) {
+      if (i > 0) {
+        out.println();
+      }
+      if (forPeople()) {
+        out.println(screen.labels().table(tables.get(i).name()) + ":");
+      }
+      print(tables.get(i), out, context, settings);
+    }
+  }
+
   /** How people see this command's output (width from {@code --width} or the environment). */
   Presentation presentation(Context context, OutputSettings settings) {
     return presentation(mixee.commandLine(), width, context, settings);

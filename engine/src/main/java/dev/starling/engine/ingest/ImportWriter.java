@@ -13,6 +13,7 @@ import dev.starling.engine.store.BounceLog;
 import dev.starling.engine.store.Campaigns;
 import dev.starling.engine.store.DataQuality;
 import dev.starling.engine.store.EventLog;
+import dev.starling.engine.store.ForgottenAddresses;
 import dev.starling.engine.store.ImportFigures;
 import dev.starling.engine.store.ImportLog;
 import dev.starling.engine.store.SoftBounceLimit;
@@ -40,6 +41,8 @@ import java.util.TreeMap;
  */
 final class ImportWriter {
   private static final int KEEP_REJECTIONS = 20;
+  /** The skipped-items reason for rows of people erased on request (docs/privacy.md). */
+  static final String FORGOTTEN = "forgotten";
 
   private final Subscribers subscribers;
   private final Campaigns campaigns;
@@ -47,6 +50,7 @@ final class ImportWriter {
   private final ImportLog log;
   private final MessageMerger messages;
   private final BounceLog bounces;
+  private final ForgottenAddresses forgotten;
   private final SoftBounceLimit softLimit;
   private final long importId;
   private final BitSet bouncedPeople = new BitSet();
@@ -69,6 +73,7 @@ final class ImportWriter {
     this.events = tx.eventLog();
     this.log = tx.importLog();
     this.bounces = tx.bounceLog();
+    this.forgotten = tx.forgotten();
     this.messages = new MessageMerger(events);
     this.importId = importId;
     this.softLimit = softLimit;
@@ -90,6 +95,9 @@ final class ImportWriter {
   private void fact(Fact f) {
     switch (f) {
       case Subscriber s -> {
+        if (forgotten(s.email())) {
+          return;
+        }
         listRows++;
         subscribers.upsert(s);
       }
@@ -99,6 +107,9 @@ final class ImportWriter {
   }
 
   private void event(Event e) {
+    if (forgotten(e.email())) {
+      return;
+    }
     latest = Math.max(latest, e.atMillis());
     int sub = subscribers.idForEvent(e.email());
     if (e.type() == EventType.BOUNCE) {
@@ -146,11 +157,28 @@ final class ImportWriter {
   }
 
   private void reject(Rejection r) {
+    if (forgotten.mentionedIn(r.raw()) || forgotten.mentionedIn(r.reason())) {
+      skippedByReason.merge(FORGOTTEN, 1L, Long::sum);
+      return;
+    }
     rejected++;
     if (firstRejections.size() < KEEP_REJECTIONS) {
       firstRejections.add(r);
     }
     log.reject(importId, r);
+  }
+
+  /**
+   * Whether {@code email} belongs to a person erased on request, counted as skipped when so. Only an
+   * address the store does not know can be forgotten (erasure removed its row), so known people cost
+   * a map lookup and no hashing.
+   */
+  private boolean forgotten(String email) {
+    if (subscribers.idOf(email) != 0 || !forgotten.contains(email)) {
+      return false;
+    }
+    skippedByReason.merge(FORGOTTEN, 1L, Long::sum);
+    return true;
   }
 
   /**

@@ -23,36 +23,68 @@ public final class JsonTableWriter implements TableWriter {
   @Override
   public void write(Table table, PrintWriter out) {
     try {
-      JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.writeStartArray();
-      IOException[] failed = new IOException[1];
-      table.forEachRow(row -> {
-        if (failed[0] != null) {
-          return;
-        }
-        try {
-          g.writeStartObject();
-          for (int i = 0; i < row.length; i++) {
-            Column c = table.columns().get(i);
-            g.writeFieldName(c.key());
-            value(g, c.type(), row[i]);
-          }
-          g.writeEndObject();
-        } catch (IOException e) {
-          failed[0] = e;
-        }
-      });
-      if (failed[0] != null) {
-        throw failed[0];
-      }
-      g.writeEndArray();
-      g.flush();
-      out.print('\n');
-      out.flush();
+      JsonGenerator g = generator(out);
+      rows(g, table);
+      finish(g, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Several tables as one JSON object: each table's rows (as {@link #write} gives them) under its name,
+   * in order. For a result made of several tables (a subscriber's profile), so the output is one document.
+   */
+  public void writeAll(java.util.List<Table> tables, PrintWriter out) {
+    try {
+      JsonGenerator g = generator(out);
+      g.writeStartObject();
+      for (Table t : tables) {
+        g.writeFieldName(t.name());
+        rows(g, t);
+      }
+      g.writeEndObject();
+      finish(g, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonGenerator generator(PrintWriter out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
+  }
+
+  private static void finish(JsonGenerator g, PrintWriter out) throws IOException {
+    g.flush();
+    out.print('\n');
+    out.flush();
+  }
+
+  private static void rows(JsonGenerator g, Table table) throws IOException {
+    g.writeStartArray();
+    IOException[] failed = new IOException[1];
+    table.forEachRow(row -> {
+      if (failed[0] != null) {
+        return;
+      }
+      try {
+        g.writeStartObject();
+        for (int i = 0; i < row.length; i++) {
+          Column c = table.columns().get(i);
+          g.writeFieldName(c.key());
+          value(g, c.type(), row[i]);
+        }
+        g.writeEndObject();
+      } catch (IOException e) {
+        failed[0] = e;
+      }
+    });
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    g.writeEndArray();
   }
 
   private static void value(JsonGenerator g, ColumnType type, Object v) throws IOException {

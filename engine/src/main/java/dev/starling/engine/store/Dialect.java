@@ -63,6 +63,26 @@ interface Dialect {
   /** Records the schema version in the file, inside the migration's transaction. */
   void setSchemaVersion(Connection c, int version) throws SQLException;
 
+  /**
+   * Whether deleted content is overwritten with zeros on this connection (SQLite: {@code PRAGMA
+   * secure_delete}); on for an erasure, so the bytes of a forgotten person do not stay in the file.
+   */
+  void secureDelete(Connection c, boolean on) throws SQLException;
+
+  /**
+   * Copies the write-ahead log into the store file and empties it (SQLite: a truncating checkpoint), so
+   * pages written before an erasure do not linger there; runs outside any transaction.
+   *
+   * @return false when another connection reading the store kept the log from being emptied
+   */
+  boolean checkpoint(Connection c) throws SQLException;
+
+  /**
+   * Rebuilds the store file page by page (SQLite: VACUUM), so no stale copy of deleted content survives
+   * in free space; runs outside any transaction, takes about as long as copying the store.
+   */
+  void rebuild(Connection c) throws SQLException;
+
   /** The migration files, in order; the number in a name is the schema version it brings the file to. */
   java.util.List<String> migrations();
 }

@@ -209,10 +209,11 @@ public final class EventHistory {
     List<PersonEvent> out = new ArrayList<>();
     try (PreparedStatement ps = store.connection().prepareStatement("SELECT cp.code, e.at, e.type, a.text, e.ip, e.url,"
         + " e.machine_flag, coalesce(m.delivered_at, m.sent_at), e.campaign_id FROM events e"
-        + " JOIN subscribers s ON s.id = e.subscriber_id LEFT JOIN campaigns cp ON cp.id = e.campaign_id"
-        + " LEFT JOIN agents a ON a.id = e.agent_id"
+        + " LEFT JOIN campaigns cp ON cp.id = e.campaign_id LEFT JOIN agents a ON a.id = e.agent_id"
         + " LEFT JOIN messages m ON m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id"
-        + " WHERE s.email = ? AND e.type IN (?, ?) ORDER BY e.at")) {
+        // One seek per campaign on the campaign-first key instead of a scan of every event.
+        + " WHERE e.campaign_id IN (SELECT id FROM campaigns UNION ALL SELECT 0)"
+        + " AND e.subscriber_id = (SELECT id FROM subscribers WHERE email = ?) AND e.type IN (?, ?) ORDER BY e.at")) {
       ps.setString(1, email);
       ps.setInt(2, EventType.OPEN.code());
       ps.setInt(3, EventType.CLICK.code());

@@ -111,6 +111,87 @@ public final class FeatureTables {
     }
   }
 
+  /** The features of the people of {@code account}, best score first, then by address. */
+  public List<SubscriberFeatures> ofAccount(String account) {
+    List<SubscriberFeatures> out = new ArrayList<>();
+    try (PreparedStatement ps = store.connection().prepareStatement(SELECT + " WHERE f.account = ? ORDER BY f.score DESC, s.email")) {
+      ps.setString(1, account);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the people of account " + account, e);
+    }
+    return out;
+  }
+
+  /** One account's features, or empty when no one belongs to {@code account}. */
+  public Optional<AccountFeatures> account(String account) {
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT account, people, engaged_people, engaged_14d,"
+        + " newly_engaged_14d, score_sum FROM account_features WHERE account = ?")) {
+      ps.setString(1, account);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new AccountFeatures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+            rs.getInt(5), rs.getDouble(6))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the features of account " + account, e);
+    }
+  }
+
+  /**
+   * Up to {@code limit} account names starting with {@code prefix} (for "did you mean"): a range over
+   * the primary key, so it costs a few rows whatever the number of accounts.
+   */
+  public List<String> accountsStartingWith(String prefix, int limit) {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = store.connection().prepareStatement(
+        "SELECT account FROM account_features WHERE account >= ? AND account < ? ORDER BY account LIMIT ?")) {
+      ps.setString(1, prefix);
+      ps.setString(2, prefix + Character.MAX_VALUE);
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the account names", e);
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code account}'s row again from its people's stored features (after one of them was erased);
+   * removes it when no one is left.
+   */
+  public void recountAccount(String account) {
+    dev.starling.engine.features.AccountTally tally = new dev.starling.engine.features.AccountTally();
+    for (SubscriberFeatures f : ofAccount(account)) {
+      tally.add(f, f.asOf());
+    }
+    try (PreparedStatement del = store.connection().prepareStatement("DELETE FROM account_features WHERE account = ?");
+        PreparedStatement ins = store.connection().prepareStatement("INSERT INTO account_features (account, people,"
+            + " engaged_people, engaged_14d, newly_engaged_14d, score_sum) VALUES (?, ?, ?, ?, ?, ?)")) {
+      del.setString(1, account);
+      del.executeUpdate();
+      if (tally.people() > 0) {
+        AccountFeatures a = tally.features(account);
+        ins.setString(1, a.account());
+        ins.setInt(2, a.people());
+        ins.setInt(3, a.engagedPeople());
+        ins.setInt(4, a.engaged14d());
+        ins.setInt(5, a.newlyEngaged14d());
+        ins.setDouble(6, a.scoreSum());
+        ins.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot recount account " + account, e);
+    }
+  }
+
   /** Per account, the last human open or click of any of its people (UTC ms; 0 when none). */
   public Map<String, Long> lastHumanActivityByAccount() {
     Map<String, Long> out = new HashMap<>();

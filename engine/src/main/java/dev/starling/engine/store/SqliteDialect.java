@@ -26,7 +26,8 @@ final class SqliteDialect implements Dialect {
   private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql",
       "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
       "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql",
-      "011-digest-replies.sql");
+      "011-digest-replies.sql",
+      "014-forgotten.sql");
 
   private SqliteDialect() {}
 
@@ -151,6 +152,38 @@ final class SqliteDialect implements Dialect {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("PRAGMA user_version = " + version); // an int we own, not user input
     }
+  }
+
+  @Override
+  public void secureDelete(Connection c, boolean on) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA secure_delete = " + (on ? "ON" : "OFF")); // a flag we own, not user input
+    }
+  }
+
+  @Override
+  public boolean checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      return rs.next() && rs.getInt(1) == 0; // 1 when a reader kept the WAL from being emptied
+    }
+  }
+
+  /**
+   * VACUUM writes fresh pages, so nothing freed before secure_delete was on survives in them. Its
+   * temporary copy goes to a file, not to memory (temp_store is MEMORY for everything else), since it
+   * is as big as the store; the new pages reach the file through the WAL, so a checkpoint follows.
+   */
+  @Override
+  public void rebuild(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA temp_store = FILE");
+      try {
+        s.execute("VACUUM");
+      } finally {
+        s.execute("PRAGMA temp_store = MEMORY");
+      }
+    }
+    checkpoint(c);
   }
 
   @Override

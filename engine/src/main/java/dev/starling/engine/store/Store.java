@@ -157,6 +157,93 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #inTransaction(Work)} with deleted content overwritten with zeros (an erasure): what the
+   * work deletes leaves no bytes behind in the pages it touched. Follow it with {@link #checkpoint()} (and
+   * {@link #filesContaining}, {@link #rebuild()} for copies freed before).
+   */
+  public <T> T inErasingTransaction(Work<T> work) {
+    try {
+      dialect.secureDelete(connection, true);
+      try {
+        return inTransaction(work);
+      } finally {
+        dialect.secureDelete(connection, false);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Copies the write-ahead log into the store file and empties it (after an erasure).
+   *
+   * @return false when another process reading the store kept the log from being emptied
+   */
+  public boolean checkpoint() {
+    try {
+      return dialect.checkpoint(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot checkpoint the store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rebuilds the whole file so that no stale copy of deleted content survives in free space (see
+   * {@link Dialect#rebuild}); takes about as long as copying the store, and as much free disk space.
+   */
+  public void rebuild() {
+    if (readOnly) {
+      throw new StoreException("the store " + file + " is read-only (the file or its directory is not writable)", null);
+    }
+    try {
+      dialect.rebuild(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot rebuild the store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The store's files (the database, its write-ahead log and index) whose bytes contain any of
+   * {@code needles} in any ASCII case: the proof an erasure left no trace. Reads every byte once, in
+   * blocks, at disk speed.
+   */
+  public List<Path> filesContaining(java.util.Collection<String> needles) {
+    List<String> lower = needles.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+    int overlap = lower.stream().mapToInt(String::length).max().orElse(1) - 1;
+    List<Path> found = new ArrayList<>();
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      Path f = file.resolveSibling(file.getFileName() + suffix);
+      if (Files.isRegularFile(f) && contains(f, lower, overlap)) {
+        found.add(f);
+      }
+    }
+    return found;
+  }
+
+  private static boolean contains(Path f, List<String> needles, int overlap) {
+    byte[] block = new byte[8 << 20];
+    int kept = 0;
+    try (InputStream in = Files.newInputStream(f)) {
+      int n;
+      while ((n = in.readNBytes(block, kept, block.length - kept)) > 0) {
+        int len = kept + n;
+        // ISO-8859-1 maps each byte to one char, so an ASCII address is found as it is stored in UTF-8.
+        String text = new String(block, 0, len, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        for (String needle : needles) {
+          if (text.contains(needle)) {
+            return true;
+          }
+        }
+        kept = Math.min(overlap, len);
+        System.arraycopy(block, len - kept, block, 0, kept);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+    return false;
+  }
+
   /** Runs {@code work} in a reading transaction: one consistent view, no lock, never waits for a writer. */
   public <T> T read(Work<T> work) {
     return run(false, () -> {}, tx -> work.run(tx));

@@ -15,6 +15,7 @@ public final class StoreTx {
   private EventLog eventLog;
   private ImportLog importLog;
   private BounceLog bounceLog;
+  private ForgottenAddresses forgotten;
 
   StoreTx(Connection connection, Dialect dialect) {
     this.connection = connection;
@@ -56,6 +57,14 @@ public final class StoreTx {
       bounceLog = new BounceLog(connection, dialect);
     }
     return bounceLog;
+  }
+
+  /** The people erased on request, by the salted hash of their address (an import skips them). */
+  public ForgottenAddresses forgotten() {
+    if (forgotten == null) {
+      forgotten = new ForgottenAddresses(connection);
+    }
+    return forgotten;
   }
 
   public ImportLog importLog() {

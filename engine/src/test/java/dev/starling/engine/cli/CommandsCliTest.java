@@ -180,8 +180,8 @@ class CommandsCliTest {
     assertEquals(List.of(), r.out().lines().filter(l -> l.length() > 100).toList());
     assertEquals(new Run(1, "", "starling: no subscriber nobody@beta.example in " + data + "\n"),
         inData("explain", "nobody@beta.example"));
-    assertEquals(new Run(1, "", "starling: email must look like name@example.com but was 'not-an-address'\n"),
-        inData("explain", "not-an-address"));
+    assertEquals(new Run(1, "", "starling: no account 'not-an-address' in " + data
+        + " (a subscriber's address must look like name@example.com)\n"), inData("explain", "not-an-address"));
   }
 
   @Test

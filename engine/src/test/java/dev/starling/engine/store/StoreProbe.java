@@ -53,4 +53,16 @@ public final class StoreProbe {
       return out;
     });
   }
+
+  /** Runs each of {@code sql} in one writing transaction (a test that sets up what no command writes). */
+  public static void execute(Store store, String... sql) {
+    store.withConnection(c -> {
+      try (Statement st = c.createStatement()) {
+        for (String one : sql) {
+          st.executeUpdate(one);
+        }
+      }
+      return null;
+    });
+  }
 }

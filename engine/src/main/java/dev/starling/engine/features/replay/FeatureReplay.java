@@ -50,6 +50,14 @@ public final class FeatureReplay {
     });
   }
 
+  /**
+   * Empties subscriber {@code subscriberId}'s slot in the saved replay states (an erasure), inside the
+   * caller's writing transaction; the next refresh resumes from them as usual.
+   */
+  public static void forget(Store store, int subscriberId) {
+    ReplaySnapshot.forget(new ReplayStates(store), subscriberId);
+  }
+
   private static boolean stale(ReplayStates saved, EngagementSettings settings) {
     boolean dirty = saved.staleness() != ReplayStates.Staleness.FRESH;
     boolean sameSettings = saved.settings().map(settings.fingerprint()::equals).orElse(false);

@@ -1,6 +1,6 @@
 package dev.starling.engine.features.replay;
 
-import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.AccountTally;
 import dev.starling.engine.features.Accounts;
 import dev.starling.engine.features.Confidence;
 import dev.starling.engine.features.EngagementState;
@@ -20,18 +20,8 @@ import java.util.Map;
 final class FeatureWriter {
   private static final SubscriberStatus[] STATUSES = SubscriberStatus.values();
   private static final long NEW_FOR = 30 * FeatureReplay.DAY;
-  private static final long RECENT = 14 * FeatureReplay.DAY;
 
   private FeatureWriter() {}
-
-  /** One account's running totals while the subscribers are written. */
-  private static final class AccountTally {
-    int people;
-    int engaged;
-    int engaged14d;
-    int newly14d;
-    double score;
-  }
 
   /** Replaces every feature row with those of {@code st}, stamped {@code now}. */
   static void write(ReplayState st, FeatureTables tables, long now) {
@@ -48,21 +38,10 @@ final class FeatureWriter {
         }
         out.subscriber(s, f);
         if (account != null) {
-          AccountTally a = accounts.computeIfAbsent(account, k -> new AccountTally());
-          a.people++;
-          if (f.state().engaged()) {
-            a.engaged++;
-          }
-          if (f.lastHumanAt() != 0 && st.asOf - f.lastHumanAt() <= RECENT) {
-            a.engaged14d++;
-            if (st.asOf - f.firstHumanAt() <= RECENT) {
-              a.newly14d++;
-            }
-          }
-          a.score += f.score();
+          accounts.computeIfAbsent(account, k -> new AccountTally()).add(f, st.asOf);
         }
       });
-      accounts.forEach((name, a) -> out.account(new AccountFeatures(name, a.people, a.engaged, a.engaged14d, a.newly14d, a.score)));
+      accounts.forEach((name, a) -> out.account(a.features(name)));
     }
   }
 

@@ -93,6 +93,20 @@ final class ReplaySnapshot {
     return null;
   }
 
+  /**
+   * Empties subscriber {@code s}'s slot in each saved state (an erasure): the person's counts and
+   * clicked URLs leave the store, and a later person given the same id starts from nothing.
+   */
+  static void forget(ReplayStates saved, int s) {
+    for (int slot = 0; slot <= 1; slot++) {
+      ReplaySnapshot snapshot = saved.load(slot).map(ReplaySnapshot::of).orElse(null);
+      if (snapshot != null && s < snapshot.state().received.length) {
+        snapshot.state().clear(s);
+        snapshot.save(saved, slot);
+      }
+    }
+  }
+
   private static ReplaySnapshot of(ReplayStates.Saved saved) {
     return new ReplaySnapshot(saved.turn(), saved.campaigns(), saved.asOf(), saved.settings(), null, saved.state());
   }

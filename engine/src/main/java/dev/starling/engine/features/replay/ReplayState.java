@@ -130,6 +130,23 @@ final class ReplayState {
     return c;
   }
 
+  /** Forgets subscriber {@code s}: every count back to zero, no URLs, as if never seen. */
+  void clear(int s) {
+    for (int[] a : ints()) {
+      a[s] = 0;
+    }
+    for (long[] a : longs()) {
+      a[s] = 0;
+    }
+    for (boolean[] a : booleans()) {
+      a[s] = false;
+    }
+    score[s] = 0;
+    status[s] = ACTIVE;
+    urls.remove(s);
+    pages.remove(s);
+  }
+
   /** A list that says unsubscribed or cleaned is believed even without the event in the log. */
   void listRemoved(int s, boolean cleaned) {
     status[s] = cleaned ? HARD_BOUNCED : UNSUBSCRIBED;
