@@ -194,7 +194,7 @@ class ForgetCliTest {
             "dormant_before" : false,
             "confidence" : "high",
             "status" : "hard_bounced",
-            "state" : "unknown",
+            "state" : "unreachable",
             "clicked_urls" : [ ],
             "high_intent_clicks" : 0,
             "high_intent_pages" : [ ],

@@ -133,7 +133,7 @@ class ProfilesCliTest {
         dormant_before             false                           had a gap of 6+ received campaigns without a human open before the latest human activity
         confidence                 high                            how much data the figures rest on: high, medium or low
         status                     active                          active, unsubscribed, complained or hard_bounced
-        state                      engaged                         unknown, new, dormant, engaged or active
+        state                      engaged                         unknown, new, dormant, engaged, active or unreachable
 
         Timeline:
         at                campaign  event     verdict    reason             detail
@@ -155,13 +155,13 @@ class ProfilesCliTest {
         2026-02-03 10:00  nl-4      open      human      HUMAN              Mozilla/5.0 (Windows NT 10.0)
         2026-02-03 10:01  nl-4      click     human      HUMAN              https://acme.example/pricing
         2026-02-20 08:00            lead #1   suggested  star-subscriber    opened 5 of the last 5 newsletters
-        2026-02-20 08:00            lead #2   suggested  high-intent-click  clicked https://acme.example/pricing
+        2026-02-20 08:00            lead #2   suggested  high-intent-click  clicked high-intent pages: pricing
         2026-02-21 10:00            lead #1   accepted                      by Rita: call ana@acme.example
 
         Lead suggestions:
         #  week      rule id            pri  status     reason
         1  2026-W06  star-subscriber      1  accepted   opened 5 of the last 5 newsletters
-        2  2026-W06  high-intent-click    1  suggested  clicked https://acme.example/pricing
+        2  2026-W06  high-intent-click    1  suggested  clicked high-intent pages: pricing
         """, ""), run("subscriber", "ANA@acme.example"));
   }
 
@@ -195,15 +195,15 @@ class ProfilesCliTest {
         score_sum          8.58   sum of the people's engagement scores
 
         People:
-        email             company  stars  score  state    confidence  status        received  opened  last human
-        ana@acme.example  Acme         5   6.71  engaged  high        active               5       5  2026-02-03 10:01
-        bo@acme.example   Acme         3   1.86  engaged  high        active               5       3  2026-01-20 11:00
-        cy@acme.example   Acme         0      0  unknown  high        hard_bounced         0       0
+        email             company  stars  score  state        confidence  status        received  opened  last human
+        ana@acme.example  Acme         5   6.71  engaged      high        active               5       5  2026-02-03 10:01
+        bo@acme.example   Acme         3   1.86  engaged      high        active               5       3  2026-01-20 11:00
+        cy@acme.example   Acme         0      0  unreachable  high        hard_bounced         0       0
 
         Leads of the account and its people:
         #  subject     who               week      rule id            status     reason
         1  subscriber  ana@acme.example  2026-W06  star-subscriber    accepted   opened 5 of the last 5 newsletters
-        2  subscriber  ana@acme.example  2026-W06  high-intent-click  suggested  clicked https://acme.example/pricing
+        2  subscriber  ana@acme.example  2026-W06  high-intent-click  suggested  clicked high-intent pages: pricing
         """, ""), run("account", "ACME"));
   }
 
