@@ -166,7 +166,7 @@ public final class ReplayStates {
 
   /** Makes slot {@code to}'s chunks a copy of slot {@code from}'s (inside the store: no bytes pass through the heap). */
   public void copyChunks(int from, int to) {
-    deleteChunks(to);
+    deleteChunksFrom(to, 0);
     try (PreparedStatement ps = store.connection().prepareStatement(
         "INSERT INTO replay_chunks (slot, chunk, data) SELECT ?, chunk, data FROM replay_chunks WHERE slot = ?")) {
       ps.setInt(1, to);
@@ -177,9 +177,11 @@ public final class ReplayStates {
     }
   }
 
-  public void deleteChunks(int slot) {
-    try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM replay_chunks WHERE slot = ?")) {
+  /** Deletes slot {@code slot}'s chunks numbered {@code first} and up (all of them from 0). */
+  public void deleteChunksFrom(int slot, int first) {
+    try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM replay_chunks WHERE slot = ? AND chunk >= ?")) {
       ps.setInt(1, slot);
+      ps.setInt(2, first);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot clear the replay state " + slot, e);

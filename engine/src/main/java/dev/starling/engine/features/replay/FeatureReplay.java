@@ -65,6 +65,11 @@ public final class FeatureReplay {
    * @return the number of campaigns replayed (of all campaigns in the store)
    */
   static int refresh(Store store, EngagementSettings settings, long now, boolean forceFull) {
+    return refresh(store, settings, now, forceFull, ReplayState.CHUNK_BITS);
+  }
+
+  /** @param chunkBits a new state's chunk size (as a power of two): tests use small chunks to have many */
+  static int refresh(Store store, EngagementSettings settings, long now, boolean forceFull, int chunkBits) {
     Timing timing = new Timing();
     EventHistory history = new EventHistory(store);
     ReplayStates saved = new ReplayStates(store);
@@ -79,7 +84,7 @@ public final class FeatureReplay {
     ReplayState st = full ? null : ReplaySnapshot.resume(saved, order, saved.dirtyCampaigns(), n, settings, asOf);
     if (st == null) {
       saved.clear(); // a new state names URLs by new ids: no saved state stays valid
-      st = new ReplayState(n, settings, asOf);
+      st = new ReplayState(n, settings, asOf, asOf, new UrlNames(), chunkBits);
     }
     int from = st.turn;
     timing.mark("resume from turn " + from);

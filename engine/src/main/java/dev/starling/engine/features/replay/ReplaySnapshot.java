@@ -17,7 +17,7 @@ import java.util.Set;
  * time has not gone backwards. Scores are stored as of the state's anchor time, so a resumed state
  * needs no rescaling (see {@link ReplayState}).
  *
- * <p>Memory is bounded by design: a save encodes one chunk of {@link ReplayState#CHUNK} subscribers at
+ * <p>Memory is bounded by design: a save encodes one chunk of subscribers ({@link ReplayState#CHUNK_BITS}) at
  * a time straight from the live arrays, and writes only the chunks written to since the state was
  * loaded (the rest are already in the slot, or copied inside the store from the slot that holds them);
  * a load decodes one chunk at a time into the arrays the replay goes on with. No whole copy of the
@@ -26,6 +26,8 @@ import java.util.Set;
 final class ReplaySnapshot {
   /** The header's format; a slot saved in another one is not resumed from. */
   private static final int FORMAT = 2;
+  /** Format, subscribers, anchor, chunk bits. */
+  private static final int HEADER = 20;
 
   private ReplaySnapshot() {}
 
@@ -42,7 +44,8 @@ final class ReplaySnapshot {
       if (st.savedIn >= 0 && !all) {
         saved.copyChunks(st.savedIn, slot);
       } else {
-        saved.deleteChunks(slot);
+        // Every chunk is rewritten in place (an upsert): deleting them first costs a walk of every blob's pages.
+        saved.deleteChunksFrom(slot, st.changed.length);
         st.touchAll();
       }
     }
@@ -65,7 +68,7 @@ final class ReplaySnapshot {
     for (int i = 0; i < st.turn; i++) {
       ids[i] = order.get(i);
     }
-    ByteBuffer header = ByteBuffer.allocate(16).putInt(FORMAT).putInt(st.size()).putLong(st.anchor);
+    ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(FORMAT).putInt(st.size()).putLong(st.anchor).putInt(st.chunkBits);
     saved.save(slot, new ReplayStates.Saved(st.turn, ids, header.array(), st.asOf, st.settings.fingerprint()));
     st.savedIn = slot;
   }
@@ -91,26 +94,27 @@ final class ReplaySnapshot {
         continue;
       }
       ReplayStates.Saved s = found.get();
-      if (!s.settings().equals(settings.fingerprint()) || s.turn() > firstDirty || asOf < s.asOf() || s.state().length != 16) {
+      if (!s.settings().equals(settings.fingerprint()) || s.turn() > firstDirty || asOf < s.asOf() || s.state().length != HEADER) {
         continue;
       }
       ByteBuffer header = ByteBuffer.wrap(s.state());
       int format = header.getInt();
       int savedN = header.getInt();
       long anchor = header.getLong();
+      int chunkBits = header.getInt();
       boolean prefix = format == FORMAT && savedN <= n && s.turn() <= order.size();
       for (int i = 0; i < s.turn() && prefix; i++) {
         prefix = s.campaigns()[i] == order.get(i);
       }
       if (prefix) {
-        return load(saved, slot, s.turn(), savedN, n, settings, asOf, anchor);
+        return load(saved, slot, s.turn(), savedN, n, settings, asOf, anchor, chunkBits);
       }
     }
     return null;
   }
 
   private static ReplayState load(ReplayStates saved, int slot, int turn, int savedN, int n, EngagementSettings settings,
-      long asOf, long anchor) {
+      long asOf, long anchor, int chunkBits) {
     UrlNames names = new UrlNames();
     saved.forEachUrl((id, text) -> {
       if (names.id(text) != id) {
@@ -118,12 +122,12 @@ final class ReplaySnapshot {
       }
     });
     names.markStored();
-    ReplayState st = new ReplayState(n, settings, asOf, anchor, names);
+    ReplayState st = new ReplayState(n, settings, asOf, anchor, names, chunkBits);
     saved.forEachChunk(slot, (c, data) -> decode(st, c, data));
     st.turn = turn;
     st.savedIn = slot;
     // Subscribers added since the save: their chunks (the last saved one, partly filled, and any after) are new.
-    for (int c = savedN >>> ReplayState.CHUNK_BITS; c < st.changed.length; c++) {
+    for (int c = savedN >>> st.chunkBits; c < st.changed.length; c++) {
       st.changed[c] = savedN < n;
     }
     st.reanchorIfFar();
@@ -132,8 +136,8 @@ final class ReplaySnapshot {
 
   /** Chunk {@code c} of {@code st}: its count, then field by field (bulk copies of the arrays), then the URL and page ids. */
   static byte[] encode(ReplayState st, int c) {
-    int from = c << ReplayState.CHUNK_BITS;
-    int m = Math.min(ReplayState.CHUNK, st.size() - from);
+    int from = c << st.chunkBits;
+    int m = Math.min(1 << st.chunkBits, st.size() - from);
     int lists = 0;
     for (int s = from; s < from + m; s++) {
       lists += 4 + (length(st.urls[s]) + length(st.pages[s])) * 4;
@@ -171,9 +175,9 @@ final class ReplaySnapshot {
 
   static void decode(ReplayState st, int c, byte[] data) {
     ByteBuffer buf = ByteBuffer.wrap(data);
-    int from = c << ReplayState.CHUNK_BITS;
+    int from = c << st.chunkBits;
     int m = buf.getInt();
-    if (from + m > st.size() || m > ReplayState.CHUNK) {
+    if (from + m > st.size() || m > 1 << st.chunkBits) {
       throw new IllegalStateException("saved replay chunk " + c + " holds " + m + " subscribers, past the " + st.size() + " there are");
     }
     for (int[] a : st.ints()) {

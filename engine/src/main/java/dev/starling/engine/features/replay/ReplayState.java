@@ -16,7 +16,7 @@ import java.util.List;
  * saves and restores it, chunk by chunk, straight from these arrays (never a second copy of them).
  *
  * <p>Two choices keep the saved state proportional to what changed. Every write to a subscriber marks
- * its chunk of {@link #CHUNK} subscribers as changed, so a save rewrites only those chunks. And the
+ * its chunk of {@link #chunkBits 2^chunkBits} subscribers as changed, so a save rewrites only those chunks. And the
  * decayed score is kept as of a fixed {@link #anchor} time instead of the as-of time, so moving the
  * as-of time forward (every refresh) changes no stored score: {@link #score(int)} discounts it on read.
  */
@@ -27,9 +27,11 @@ final class ReplayState {
   static final byte HARD_BOUNCED = (byte) SubscriberStatus.HARD_BOUNCED.ordinal();
   static final byte COMPLAINED = (byte) SubscriberStatus.COMPLAINED.ordinal();
 
-  /** Subscribers per saved chunk (a power of two: the chunk is {@code s >>> CHUNK_BITS}). */
+  /**
+   * Subscribers per saved chunk, as a power of two (the chunk is {@code s >>> chunkBits}): 8,192 make
+   * about 700 KB, small beside the heap, and a million subscribers 123 chunks.
+   */
   static final int CHUNK_BITS = 13;
-  static final int CHUNK = 1 << CHUNK_BITS;
   /** Clicked URLs kept per subscriber (the feature shows the first ones). */
   static final int MAX_URLS = 20;
   /** Past this many half-lives between anchor and as-of the scores are re-anchored (doubles hold 2^1000). */
@@ -71,8 +73,9 @@ final class ReplayState {
   final int[][] pages;
   /** Every URL text once, shared by all subscribers (a million people click a few thousand distinct URLs). */
   final UrlNames urlNames;
-  /** Per chunk of {@link #CHUNK} subscribers: written to since this state was loaded or last saved. */
+  /** Per chunk of {@code 2^chunkBits} subscribers: written to since this state was loaded or last saved. */
   final boolean[] changed;
+  final int chunkBits;
   /** The saved slot that holds this state's unchanged chunks (the one it was loaded from or last saved to), or -1. */
   int savedIn = -1;
   private int[] receivedNow = new int[1024];
@@ -80,10 +83,11 @@ final class ReplayState {
 
   /** A state before the first campaign, anchored at {@code asOf}. */
   ReplayState(int n, EngagementSettings settings, long asOf) {
-    this(n, settings, asOf, asOf, new UrlNames());
+    this(n, settings, asOf, asOf, new UrlNames(), CHUNK_BITS);
   }
 
-  ReplayState(int n, EngagementSettings settings, long asOf, long anchor, UrlNames urlNames) {
+  ReplayState(int n, EngagementSettings settings, long asOf, long anchor, UrlNames urlNames, int chunkBits) {
+    this.chunkBits = chunkBits;
     this.settings = settings;
     this.asOf = asOf;
     this.anchor = anchor;
@@ -113,12 +117,7 @@ final class ReplayState {
     messageTime = new long[n];
     urls = new int[n][];
     pages = new int[n][];
-    changed = new boolean[chunks(n)];
-  }
-
-  /** How many chunks {@code n} subscribers fill. */
-  static int chunks(int n) {
-    return (n + CHUNK - 1) >>> CHUNK_BITS;
+    changed = new boolean[(n + (1 << chunkBits) - 1) >>> chunkBits];
   }
 
   int size() {
@@ -127,7 +126,7 @@ final class ReplayState {
 
   /** Marks {@code s}'s chunk as changed; every write to a subscriber's saved fields goes through here. */
   private void touch(int s) {
-    changed[s >>> CHUNK_BITS] = true;
+    changed[s >>> chunkBits] = true;
   }
 
   /** Marks every chunk as changed (nothing of this state is saved yet, or all of it moved). */
