@@ -1,6 +1,7 @@
 package dev.starling.engine.features.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
@@ -80,6 +81,7 @@ class IncrementalRefreshTest {
       }
     }
     assertEquals(List.of(0, 1), rewritten, "the chunks of the segment's people");
+    assertFalse(s.refreshFeatures(), "warm: no import since the last refresh, nothing to refresh");
     List<String> incremental = features(s);
     assertEquals(incremental, features(s, true), "after the segment's campaign");
   }
