@@ -20,6 +20,9 @@ final class ErrorReport {
 
   /** A failure while a command ran. */
   static int execution(Exception ex, PrintWriter err, boolean verbose) {
+    if (ex.getCause() instanceof OutOfMemoryError oom) {
+      return outOfMemory(oom, err, verbose, Runtime.getRuntime().maxMemory());
+    }
     int code;
     String message;
     switch (ex) {
@@ -50,6 +53,23 @@ final class ErrorReport {
     }
     print(err, message, verbose ? ex : null);
     return code;
+  }
+
+  /**
+   * The JVM ran out of memory: one line saying what ran out, the heap it had and how to give it more
+   * (the launcher passes {@code JAVA_OPTS} to the JVM), never a stack trace unless {@code --verbose}.
+   * Exit 1: the cure is the user's setting, as for a full disk. Works with what little memory is left:
+   * by the time it runs the command's data is unreachable, and the line is built from a few strings.
+   *
+   * @param maxHeap the heap's cap in bytes ({@link Runtime#maxMemory()})
+   */
+  static int outOfMemory(OutOfMemoryError e, PrintWriter err, boolean verbose, long maxHeap) {
+    long mb = maxHeap >> 20;
+    long suggestGb = Math.max(1, (2 * mb + 1023) / 1024);
+    String what = e.getMessage() == null || e.getMessage().isBlank() ? "memory" : e.getMessage();
+    print(err, "out of memory (" + what + ") with a heap of " + mb + " MB: run it again with a larger heap,"
+        + " e.g. JAVA_OPTS=-Xmx" + suggestGb + "g", verbose ? e : null);
+    return ExitCode.USER_ERROR;
   }
 
   /** A bad command line: unknown option, missing parameter, a value of the wrong form. */

@@ -77,6 +77,16 @@ public final class StarlingCommand implements Runnable {
     CommandLine cl = new CommandLine(new StarlingCommand(context));
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> ErrorReport.execution(ex, line.getErr(), verbose));
     cl.setParameterExceptionHandler((ex, args) -> ErrorReport.usage(ex, ex.getCommandLine().getErr(), verbose));
+    // picocli hands only Exceptions to the handler above; an OutOfMemoryError would reach the user as
+    // the JVM's stack trace.
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(parseResult -> {
+      try {
+        return run.execute(parseResult);
+      } catch (OutOfMemoryError e) {
+        return ErrorReport.outOfMemory(e, parseResult.commandSpec().commandLine().getErr(), verbose, Runtime.getRuntime().maxMemory());
+      }
+    });
     return cl;
   }
 }

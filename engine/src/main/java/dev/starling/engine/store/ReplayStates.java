@@ -8,13 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the incremental feature refresh keeps between runs: whether the features are stale (and why),
- * the campaigns imports touched since the last refresh, and the saved replay states
- * ({@code replay_snapshots}, two slots) a refresh resumes from.
+ * the campaigns imports touched since the last refresh, and the saved replay states a refresh resumes
+ * from: per slot (two of them) a small header in {@code replay_snapshots}, the per-subscriber state
+ * in {@code replay_chunks} (one row per chunk of subscribers, so a save rewrites only the chunks that
+ * changed and a load never holds more than one chunk's bytes), and the URL texts the states name by
+ * id in {@code replay_urls} (shared by both slots, only ever appended to).
  */
 public final class ReplayStates {
   /** {@code features_dirty} when an import also changed list data, which a resumed replay cannot patch. */
@@ -76,7 +80,7 @@ public final class ReplayStates {
    *
    * @param turn campaigns replayed into it
    * @param campaigns their ids, in replay order
-   * @param state the encoded per-subscriber state (its format belongs to the replay)
+   * @param state the state's header (its format belongs to the replay; the subscribers' state is in the chunks)
    * @param settings the settings' fingerprint it was made with
    */
   public record Saved(int turn, int[] campaigns, byte[] state, long asOf, String settings) {}
@@ -109,6 +113,113 @@ public final class ReplayStates {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot save the replay state " + slot, e);
+    }
+  }
+
+  /** Drops every saved state, chunk and URL (a full replay starts a new lineage of ids). */
+  public void clear() {
+    try (PreparedStatement a = store.connection().prepareStatement("DELETE FROM replay_snapshots");
+        PreparedStatement b = store.connection().prepareStatement("DELETE FROM replay_chunks");
+        PreparedStatement c = store.connection().prepareStatement("DELETE FROM replay_urls")) {
+      a.executeUpdate();
+      b.executeUpdate();
+      c.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot clear the saved replay states", e);
+    }
+  }
+
+  /** Hands over slot {@code slot}'s chunks one at a time, in chunk order. */
+  public void forEachChunk(int slot, ChunkSink sink) {
+    try (PreparedStatement ps = store.connection().prepareStatement(
+        "SELECT chunk, data FROM replay_chunks WHERE slot = ? ORDER BY chunk")) {
+      ps.setInt(1, slot);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.chunk(rs.getInt(1), rs.getBytes(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the saved replay state " + slot, e);
+    }
+  }
+
+  /** One saved chunk of subscribers' state. */
+  @FunctionalInterface
+  public interface ChunkSink {
+    void chunk(int chunk, byte[] data);
+  }
+
+  /** Writes (or replaces) one chunk of slot {@code slot}. */
+  public void saveChunk(int slot, int chunk, byte[] data) {
+    try (PreparedStatement ps = store.connection().prepareStatement(
+        "INSERT INTO replay_chunks (slot, chunk, data) VALUES (?, ?, ?)"
+            + " ON CONFLICT (slot, chunk) DO UPDATE SET data = excluded.data")) {
+      ps.setInt(1, slot);
+      ps.setInt(2, chunk);
+      ps.setBytes(3, data);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot save chunk " + chunk + " of the replay state " + slot, e);
+    }
+  }
+
+  /** Makes slot {@code to}'s chunks a copy of slot {@code from}'s (inside the store: no bytes pass through the heap). */
+  public void copyChunks(int from, int to) {
+    deleteChunksFrom(to, 0);
+    try (PreparedStatement ps = store.connection().prepareStatement(
+        "INSERT INTO replay_chunks (slot, chunk, data) SELECT ?, chunk, data FROM replay_chunks WHERE slot = ?")) {
+      ps.setInt(1, to);
+      ps.setInt(2, from);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot copy the replay state " + from + " to " + to, e);
+    }
+  }
+
+  /** Deletes slot {@code slot}'s chunks numbered {@code first} and up (all of them from 0). */
+  public void deleteChunksFrom(int slot, int first) {
+    try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM replay_chunks WHERE slot = ? AND chunk >= ?")) {
+      ps.setInt(1, slot);
+      ps.setInt(2, first);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot clear the replay state " + slot, e);
+    }
+  }
+
+  /** Every saved URL text, by id (ids are dense from 0). */
+  public void forEachUrl(UrlSink sink) {
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT id, text FROM replay_urls ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        sink.url(rs.getInt(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the saved URLs of the replay", e);
+    }
+  }
+
+  /** One saved URL text. */
+  @FunctionalInterface
+  public interface UrlSink {
+    void url(int id, String text);
+  }
+
+  /** Appends URL texts with ids {@code firstId}, {@code firstId + 1}, ... */
+  public void addUrls(int firstId, List<String> texts) {
+    try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO replay_urls (id, text) VALUES (?, ?)")) {
+      for (int i = 0; i < texts.size(); i++) {
+        ps.setInt(1, firstId + i);
+        ps.setString(2, texts.get(i));
+        ps.addBatch();
+        if (i % 10_000 == 9_999) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot save the URLs of the replay", e);
     }
   }
 

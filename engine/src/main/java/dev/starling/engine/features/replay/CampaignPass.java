@@ -73,7 +73,7 @@ final class CampaignPass implements EventHistory.EventSink, EventHistory.Message
       flushClicks();
       current = s;
     }
-    st.seen[s] = true;
+    st.seen(s);
     switch (type) {
       case OPEN, CLICK -> {
         Boolean flag = providerFlag < 0 ? null : providerFlag == 1;

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Why a replay and not SQL aggregates: classifying an open or a click needs its message's delivery
  * time (and a click its siblings, for bursts), and streaks, dormancy and trends need each person's
  * campaigns in order. The jobs are split: {@link CampaignPass} classifies one campaign's rows into the
- * {@link ReplayState}; {@link ReplaySnapshot} saves that state so the next refresh resumes from it;
+ * {@link ReplayState}; {@link ReplaySnapshot} saves that state (the chunks that changed) so the next refresh resumes from it;
  * {@link FeatureWriter} turns the finished state into feature rows. This class orders them.
  *
  * <p>Time-based features (recency, decay, "this week") are computed as of the newest event in the
@@ -73,6 +73,11 @@ public final class FeatureReplay {
    * @return the number of campaigns replayed (of all campaigns in the store)
    */
   static int refresh(Store store, EngagementSettings settings, long now, boolean forceFull) {
+    return refresh(store, settings, now, forceFull, ReplayState.CHUNK_BITS);
+  }
+
+  /** @param chunkBits a new state's chunk size (as a power of two): tests use small chunks to have many */
+  static int refresh(Store store, EngagementSettings settings, long now, boolean forceFull, int chunkBits) {
     Timing timing = new Timing();
     EventHistory history = new EventHistory(store);
     ReplayStates saved = new ReplayStates(store);
@@ -86,29 +91,28 @@ public final class FeatureReplay {
         || !saved.settings().map(settings.fingerprint()::equals).orElse(false);
     ReplayState st = full ? null : ReplaySnapshot.resume(saved, order, saved.dirtyCampaigns(), n, settings, asOf);
     if (st == null) {
-      st = new ReplayState(n, settings, asOf);
+      saved.clear(); // a new state names URLs by new ids: no saved state stays valid
+      st = new ReplayState(n, settings, asOf, asOf, new UrlNames(), chunkBits);
     }
     int from = st.turn;
     timing.mark("resume from turn " + from);
     CampaignPass pass = new CampaignPass(st, settings, history.agents());
     try (EventHistory.CampaignScan scan = history.campaignScan()) {
-      // The earlier snapshot: kept as saved when this replay starts past its point, else taken anew.
-      ReplaySnapshot earlier = null;
+      // Slot 1, a few campaigns before the end: saved when the replay passes that point (late opens
+      // touch the last few campaigns, so the next refresh often resumes there); kept as saved when
+      // this replay starts past it.
       if (from == order.size() - KEEP_BACK || order.size() <= KEEP_BACK) {
-        earlier = ReplaySnapshot.of(st, order);
+        ReplaySnapshot.save(saved, st, order, 1);
       }
       for (int i = from; i < order.size(); i++) {
         int turn = i + 1;
         pass.campaign(scan, order.get(i), turn);
         if (turn == order.size() - KEEP_BACK) {
-          earlier = ReplaySnapshot.of(st, order);
+          ReplaySnapshot.save(saved, st, order, 1);
         }
       }
       timing.mark("replay " + (order.size() - from) + " campaigns");
-      ReplaySnapshot.of(st, order).save(saved, 0);
-      if (earlier != null) {
-        earlier.save(saved, 1);
-      }
+      ReplaySnapshot.save(saved, st, order, 0);
       timing.mark("save snapshots");
       // After the snapshots: list-level unsubscribes and complaints, and the list's own status, are
       // applied on every refresh (they only ever raise a status, so applying them again is harmless).

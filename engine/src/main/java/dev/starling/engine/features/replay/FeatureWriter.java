@@ -8,7 +8,6 @@ import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.features.SubscriberStatus;
 import dev.starling.engine.store.FeatureTables;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -91,9 +90,32 @@ final class FeatureWriter {
     }
     return new SubscriberFeatures(email, domain, company, account, r, st.delivered[s], st.opened[s], st.humanOpens[s],
         st.machineOpens[s], st.humanClicks[s], st.machineClicks[s], lastN, lastNOpened, st.streak[s], st.misses[s], st.lastHuman[s],
-        st.firstHuman[s], st.score[s], trend, tier, st.wasStar[s], st.dormantBefore[s], confidence, STATUSES[st.status[s]], state,
-        List.copyOf(st.urls.getOrDefault(s, new LinkedHashSet<>())), st.highIntent[s],
-        List.copyOf(st.pages.getOrDefault(s, new LinkedHashSet<>())), st.asOf);
+        st.firstHuman[s], st.score(s), trend, tier, st.wasStar[s], st.dormantBefore[s], confidence, STATUSES[st.status[s]], state,
+        urls(st, s), st.highIntent[s], pages(st, s), st.asOf);
+  }
+
+  private static List<String> urls(ReplayState st, int s) {
+    int[] ids = st.urls[s];
+    if (ids == null) {
+      return List.of();
+    }
+    String[] out = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = st.urlNames.text(ids[i]);
+    }
+    return List.of(out);
+  }
+
+  private static List<String> pages(ReplayState st, int s) {
+    int[] ids = st.pages[s];
+    if (ids == null) {
+      return List.of();
+    }
+    String[] out = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = st.settings.highIntentPatterns().get(ids[i]);
+    }
+    return List.of(out);
   }
 
   static long mask(int bits) {

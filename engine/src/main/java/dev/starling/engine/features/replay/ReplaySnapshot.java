@@ -2,65 +2,80 @@ package dev.starling.engine.features.replay;
 
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.store.ReplayStates;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A copy of the replay's per-subscriber state after some number of campaigns, kept in the store
- * (table {@code replay_snapshots}) so that the next refresh can resume from it instead of replaying
- * every campaign again.
+ * Saves the replay's per-subscriber state in the store (two slots) and resumes from it, so that the
+ * next refresh replays only the campaigns after it instead of every campaign again.
  *
- * <p>A snapshot is valid for a refresh when it was made with the same settings, the campaigns it
+ * <p>A saved state is valid for a refresh when it was made with the same settings, the campaigns it
  * covers are still the first ones in send order, none of them was touched by an import since, and
- * time has not gone backwards. The decayed score is rescaled to the new as-of time (exponential decay:
- * scaling the sum scales every term).
+ * time has not gone backwards. Scores are stored as of the state's anchor time, so a resumed state
+ * needs no rescaling (see {@link ReplayState}).
+ *
+ * <p>Memory is bounded by design: a save encodes one chunk of subscribers ({@link ReplayState#CHUNK_BITS}) at
+ * a time straight from the live arrays, and writes only the chunks written to since the state was
+ * loaded (the rest are already in the slot, or copied inside the store from the slot that holds them);
+ * a load decodes one chunk at a time into the arrays the replay goes on with. No whole copy of the
+ * state is ever made, on the heap or as one value.
  */
 final class ReplaySnapshot {
-  final int turn;
-  final int[] campaigns;
-  final long asOf;
-  final String settings;
-  private ReplayState state;
-  private final byte[] encoded;
+  /** The header's format; a slot saved in another one is not resumed from. */
+  private static final int FORMAT = 2;
+  /** Format, subscribers, anchor, chunk bits. */
+  private static final int HEADER = 20;
 
-  private ReplaySnapshot(int turn, int[] campaigns, long asOf, String settings, ReplayState state, byte[] encoded) {
-    this.turn = turn;
-    this.campaigns = campaigns;
-    this.asOf = asOf;
-    this.settings = settings;
-    this.state = state;
-    this.encoded = encoded;
-  }
+  private ReplaySnapshot() {}
 
-  /** The state, decoded on first use (a snapshot that turns out invalid is never decoded). */
-  ReplayState state() {
-    if (state == null) {
-      state = decode(encoded, turn, asOf);
+  /**
+   * Saves {@code st}, which has replayed the first {@code st.turn} campaigns of {@code order}, in
+   * {@code slot}: only the chunks changed since it was loaded from or saved to a slot.
+   */
+  static void save(ReplayStates saved, ReplayState st, List<Integer> order, int slot) {
+    if (st.savedIn != slot) {
+      boolean all = true;
+      for (boolean c : st.changed) {
+        all &= c;
+      }
+      if (st.savedIn >= 0 && !all) {
+        saved.copyChunks(st.savedIn, slot);
+      } else {
+        // Every chunk is rewritten in place (an upsert): deleting them first costs a walk of every blob's pages.
+        saved.deleteChunksFrom(slot, st.changed.length);
+        st.touchAll();
+      }
     }
-    return state;
-  }
-
-  /** A deep copy of {@code st}, which has replayed the first {@code st.turn} campaigns of {@code order}. */
-  static ReplaySnapshot of(ReplayState st, List<Integer> order) {
+    for (int c = 0; c < st.changed.length; c++) {
+      if (st.changed[c]) {
+        saved.saveChunk(slot, c, encode(st, c));
+        st.changed[c] = false;
+      }
+    }
+    UrlNames names = st.urlNames;
+    if (names.stored() < names.size()) {
+      List<String> fresh = new ArrayList<>(names.size() - names.stored());
+      for (int i = names.stored(); i < names.size(); i++) {
+        fresh.add(names.text(i));
+      }
+      saved.addUrls(names.stored(), fresh);
+      names.markStored();
+    }
     int[] ids = new int[st.turn];
     for (int i = 0; i < st.turn; i++) {
       ids[i] = order.get(i);
     }
-    return new ReplaySnapshot(st.turn, ids, st.asOf, st.settings.fingerprint(), st.copy(st.received.length, st.settings, st.asOf, 1.0), null);
+    ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(FORMAT).putInt(st.size()).putLong(st.anchor).putInt(st.chunkBits);
+    saved.save(slot, new ReplayStates.Saved(st.turn, ids, header.array(), st.asOf, st.settings.fingerprint()));
+    st.savedIn = slot;
   }
 
   /**
-   * The state to resume from, or {@code null} when no saved snapshot is valid (replay everything).
+   * The state to resume from, with room for {@code n} subscribers and re-dated to {@code asOf}, or
+   * {@code null} when no saved state is valid (replay everything).
    *
    * @param dirty campaigns touched by imports since the last refresh
    */
@@ -74,20 +89,25 @@ final class ReplaySnapshot {
       }
     }
     for (int slot = 0; slot <= 1; slot++) {
-      ReplaySnapshot s = saved.load(slot).map(ReplaySnapshot::of).orElse(null);
-      if (s == null || !s.settings.equals(settings.fingerprint()) || s.turn > firstDirty || asOf < s.asOf) {
+      Optional<ReplayStates.Saved> found = saved.load(slot);
+      if (found.isEmpty()) {
         continue;
       }
-      boolean prefix = true;
-      for (int i = 0; i < s.turn && prefix; i++) {
-        prefix = s.campaigns[i] == order.get(i);
+      ReplayStates.Saved s = found.get();
+      if (!s.settings().equals(settings.fingerprint()) || s.turn() > firstDirty || asOf < s.asOf() || s.state().length != HEADER) {
+        continue;
+      }
+      ByteBuffer header = ByteBuffer.wrap(s.state());
+      int format = header.getInt();
+      int savedN = header.getInt();
+      long anchor = header.getLong();
+      int chunkBits = header.getInt();
+      boolean prefix = format == FORMAT && savedN <= n && s.turn() <= order.size();
+      for (int i = 0; i < s.turn() && prefix; i++) {
+        prefix = s.campaigns()[i] == order.get(i);
       }
       if (prefix) {
-        double decay = Math.exp(-Math.log(2) / (settings.halfLifeDays() * FeatureReplay.DAY) * (asOf - s.asOf));
-        if (s.state().received.length > n) {
-          continue;
-        }
-        return s.state().copy(n, settings, asOf, decay);
+        return load(saved, slot, s.turn(), savedN, n, settings, asOf, anchor, chunkBits);
       }
     }
     return null;
@@ -95,121 +115,149 @@ final class ReplaySnapshot {
 
   /**
    * Empties subscriber {@code s}'s slot in each saved state (an erasure): the person's counts and
-   * clicked URLs leave the store, and a later person given the same id starts from nothing.
+   * clicked URLs leave the store, and a later person given the same id starts from nothing. Only the
+   * chunk holding {@code s} is rewritten in each slot.
    */
   static void forget(ReplayStates saved, int s) {
     for (int slot = 0; slot <= 1; slot++) {
-      ReplaySnapshot snapshot = saved.load(slot).map(ReplaySnapshot::of).orElse(null);
-      if (snapshot != null && s < snapshot.state().received.length) {
-        snapshot.state().clear(s);
-        snapshot.save(saved, slot);
+      Optional<ReplayStates.Saved> found = saved.load(slot);
+      if (found.isEmpty() || found.get().state().length != HEADER) {
+        continue;
+      }
+      ReplayStates.Saved h = found.get();
+      ByteBuffer header = ByteBuffer.wrap(h.state());
+      int format = header.getInt();
+      int savedN = header.getInt();
+      long anchor = header.getLong();
+      int chunkBits = header.getInt();
+      if (format != FORMAT || s >= savedN) {
+        continue;
+      }
+      int c = s >>> chunkBits;
+      EngagementSettings settings = EngagementSettings.DEFAULTS;
+      // Arrays only up to the end of that chunk: the others are not read.
+      ReplayState st = new ReplayState(Math.min(savedN, (c + 1) << chunkBits), settings, h.asOf(), anchor, new UrlNames(),
+          chunkBits);
+      int[] seenChunk = {0};
+      saved.forEachChunk(slot, (k, data) -> {
+        if (k == c) {
+          decode(st, k, data);
+          seenChunk[0]++;
+        }
+      });
+      if (seenChunk[0] == 1) {
+        st.clear(s);
+        saved.saveChunk(slot, c, encode(st, c));
       }
     }
   }
 
-  private static ReplaySnapshot of(ReplayStates.Saved saved) {
-    return new ReplaySnapshot(saved.turn(), saved.campaigns(), saved.asOf(), saved.settings(), null, saved.state());
-  }
-
-  /** Saves this snapshot in {@code slot} (0: the end of the last refresh; 1: a few campaigns before it). */
-  void save(ReplayStates saved, int slot) {
-    saved.save(slot, new ReplayStates.Saved(turn, campaigns, encode(state()), asOf, settings));
-  }
-
-  /** Raw arrays, copied in bulk (a per-element stream or compression costs more than the whole replay of a week). */
-  private static byte[] encode(ReplayState st) {
-    int n = st.received.length;
-    byte[] sets;
-    ByteArrayOutputStream setBytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(setBytes)) {
-      writeSets(out, st.urls);
-      writeSets(out, st.pages);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    sets = setBytes.toByteArray();
-    int[][] ints = st.ints();
-    long[][] longs = st.longs();
-    boolean[][] bools = st.booleans();
-    ByteBuffer buf = ByteBuffer.allocate(4 + n * (ints.length * 4 + longs.length * 8 + 8 + bools.length + 1) + sets.length);
-    buf.putInt(n);
-    for (int[] a : ints) {
-      buf.asIntBuffer().put(a, 0, n);
-      buf.position(buf.position() + n * 4);
-    }
-    for (long[] a : longs) {
-      buf.asLongBuffer().put(a, 0, n);
-      buf.position(buf.position() + n * 8);
-    }
-    buf.asDoubleBuffer().put(st.score, 0, n);
-    buf.position(buf.position() + n * 8);
-    for (boolean[] a : bools) {
-      for (int i = 0; i < n; i++) {
-        buf.put(a[i] ? (byte) 1 : 0);
+  private static ReplayState load(ReplayStates saved, int slot, int turn, int savedN, int n, EngagementSettings settings,
+      long asOf, long anchor, int chunkBits) {
+    UrlNames names = new UrlNames();
+    saved.forEachUrl((id, text) -> {
+      if (names.id(text) != id) {
+        throw new IllegalStateException("the saved replay URLs are not dense at id " + id);
       }
-    }
-    buf.put(st.status, 0, n);
-    buf.put(sets);
-    return buf.array();
-  }
-
-  private static ReplayState decode(byte[] data, int turn, long asOf) {
-    ByteBuffer buf = ByteBuffer.wrap(data);
-    int n = buf.getInt();
-    ReplayState st = new ReplayState(n, null, asOf);
-    for (int[] a : st.ints()) {
-      buf.asIntBuffer().get(a, 0, n);
-      buf.position(buf.position() + n * 4);
-    }
-    for (long[] a : st.longs()) {
-      buf.asLongBuffer().get(a, 0, n);
-      buf.position(buf.position() + n * 8);
-    }
-    buf.asDoubleBuffer().get(st.score, 0, n);
-    buf.position(buf.position() + n * 8);
-    for (boolean[] a : st.booleans()) {
-      for (int i = 0; i < n; i++) {
-        a[i] = buf.get() == 1;
-      }
-    }
-    buf.get(st.status, 0, n);
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, buf.position(), buf.remaining()))) {
-      readSets(in, st.urls);
-      readSets(in, st.pages);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the saved replay state is unreadable", e);
-    }
+    });
+    names.markStored();
+    ReplayState st = new ReplayState(n, settings, asOf, anchor, names, chunkBits);
+    saved.forEachChunk(slot, (c, data) -> decode(st, c, data));
     st.turn = turn;
+    st.savedIn = slot;
+    // Subscribers added since the save: their chunks (the last saved one, partly filled, and any after) are new.
+    for (int c = savedN >>> st.chunkBits; c < st.changed.length; c++) {
+      st.changed[c] = savedN < n;
+    }
+    st.reanchorIfFar();
     return st;
   }
 
-  private static void writeSets(DataOutputStream out, Map<Integer, LinkedHashSet<String>> sets) throws IOException {
-    out.writeInt(sets.size());
-    for (Map.Entry<Integer, LinkedHashSet<String>> e : sets.entrySet()) {
-      out.writeInt(e.getKey());
-      out.writeInt(e.getValue().size());
-      for (String v : e.getValue()) {
-        out.writeUTF(v.length() > 8000 ? v.substring(0, 8000) : v);
+  /** Chunk {@code c} of {@code st}: its count, then field by field (bulk copies of the arrays), then the URL and page ids. */
+  static byte[] encode(ReplayState st, int c) {
+    int from = c << st.chunkBits;
+    int m = Math.min(1 << st.chunkBits, st.size() - from);
+    int lists = 0;
+    for (int s = from; s < from + m; s++) {
+      lists += 4 + (length(st.urls[s]) + length(st.pages[s])) * 4;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(4 + m * (st.ints().length * 4 + st.longs().length * 8 + 8 + 2) + lists);
+    buf.putInt(m);
+    for (int[] a : st.ints()) {
+      buf.asIntBuffer().put(a, from, m);
+      buf.position(buf.position() + m * 4);
+    }
+    for (long[] a : st.longs()) {
+      buf.asLongBuffer().put(a, from, m);
+      buf.position(buf.position() + m * 8);
+    }
+    buf.asDoubleBuffer().put(st.score, from, m);
+    buf.position(buf.position() + m * 8);
+    for (int s = from; s < from + m; s++) {
+      buf.put((byte) ((st.wasStar[s] ? 1 : 0) | (st.dormantBefore[s] ? 2 : 0) | (st.everOpened[s] ? 4 : 0) | (st.seen[s] ? 8 : 0)));
+    }
+    buf.put(st.status, from, m);
+    for (int s = from; s < from + m; s++) {
+      int[] u = st.urls[s];
+      buf.putShort((short) length(u));
+      for (int k = 0; k < length(u); k++) {
+        buf.putInt(u[k]);
+      }
+      int[] p = st.pages[s];
+      buf.putShort((short) length(p));
+      for (int k = 0; k < length(p); k++) {
+        buf.putInt(p[k]);
+      }
+    }
+    return buf.array();
+  }
+
+  static void decode(ReplayState st, int c, byte[] data) {
+    ByteBuffer buf = ByteBuffer.wrap(data);
+    int from = c << st.chunkBits;
+    int m = buf.getInt();
+    if (from + m > st.size() || m > 1 << st.chunkBits) {
+      throw new IllegalStateException("saved replay chunk " + c + " holds " + m + " subscribers, past the " + st.size() + " there are");
+    }
+    for (int[] a : st.ints()) {
+      buf.asIntBuffer().get(a, from, m);
+      buf.position(buf.position() + m * 4);
+    }
+    for (long[] a : st.longs()) {
+      buf.asLongBuffer().get(a, from, m);
+      buf.position(buf.position() + m * 8);
+    }
+    buf.asDoubleBuffer().get(st.score, from, m);
+    buf.position(buf.position() + m * 8);
+    for (int s = from; s < from + m; s++) {
+      byte f = buf.get();
+      st.wasStar[s] = (f & 1) != 0;
+      st.dormantBefore[s] = (f & 2) != 0;
+      st.everOpened[s] = (f & 4) != 0;
+      st.seen[s] = (f & 8) != 0;
+    }
+    buf.get(st.status, from, m);
+    for (int s = from; s < from + m; s++) {
+      int nu = buf.getShort();
+      if (nu > 0) {
+        int[] u = new int[nu];
+        for (int k = 0; k < nu; k++) {
+          u[k] = buf.getInt();
+        }
+        st.urls[s] = u;
+      }
+      int np = buf.getShort();
+      if (np > 0) {
+        int[] p = new int[np];
+        for (int k = 0; k < np; k++) {
+          p[k] = buf.getInt();
+        }
+        st.pages[s] = p;
       }
     }
   }
 
-  private static void readSets(DataInputStream in, Map<Integer, LinkedHashSet<String>> into) throws IOException {
-    int count = in.readInt();
-    for (int i = 0; i < count; i++) {
-      int key = in.readInt();
-      int size = in.readInt();
-      LinkedHashSet<String> set = new LinkedHashSet<>();
-      for (int k = 0; k < size; k++) {
-        set.add(in.readUTF());
-      }
-      into.put(key, set);
-    }
-  }
-
-  static Map<Integer, LinkedHashSet<String>> deepCopy(Map<Integer, LinkedHashSet<String>> m) {
-    Map<Integer, LinkedHashSet<String>> out = new HashMap<>();
-    m.forEach((k, v) -> out.put(k, new LinkedHashSet<>(v)));
-    return out;
+  private static int length(int[] a) {
+    return a == null ? 0 : a.length;
   }
 }

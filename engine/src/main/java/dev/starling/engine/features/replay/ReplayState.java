@@ -6,16 +6,19 @@ import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.OpenKind;
 import dev.starling.engine.features.SubscriberStatus;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Everyone's running state during a replay, one array per feature, indexed by the dense subscriber id
- * (a few dozen bytes per subscriber, whatever the number of events). The replay feeds it campaign by
- * campaign ({@link CampaignPass}); {@link FeatureWriter} turns it into feature rows; {@link ReplaySnapshot}
- * saves and restores it.
+ * Everyone's running state during a replay, one primitive array per feature, indexed by the dense
+ * subscriber id: about a hundred bytes per subscriber whatever the number of events (a million
+ * subscribers: about 100 MB), and no object per subscriber. The replay feeds it campaign by campaign
+ * ({@link CampaignPass}); {@link FeatureWriter} turns it into feature rows; {@link ReplaySnapshot}
+ * saves and restores it, chunk by chunk, straight from these arrays (never a second copy of them).
+ *
+ * <p>Two choices keep the saved state proportional to what changed. Every write to a subscriber marks
+ * its chunk of {@link #chunkBits 2^chunkBits} subscribers as changed, so a save rewrites only those chunks. And the
+ * decayed score is kept as of a fixed {@link #anchor} time instead of the as-of time, so moving the
+ * as-of time forward (every refresh) changes no stored score: {@link #score(int)} discounts it on read.
  */
 final class ReplayState {
   /** {@link SubscriberStatus} ordinals, kept as bytes: one byte per subscriber, raised with {@code max}. */
@@ -24,8 +27,20 @@ final class ReplayState {
   static final byte HARD_BOUNCED = (byte) SubscriberStatus.HARD_BOUNCED.ordinal();
   static final byte COMPLAINED = (byte) SubscriberStatus.COMPLAINED.ordinal();
 
+  /**
+   * Subscribers per saved chunk, as a power of two (the chunk is {@code s >>> chunkBits}): 8,192 make
+   * about 700 KB, small beside the heap, and a million subscribers 123 chunks.
+   */
+  static final int CHUNK_BITS = 13;
+  /** Clicked URLs kept per subscriber (the feature shows the first ones). */
+  static final int MAX_URLS = 20;
+  /** Past this many half-lives between anchor and as-of the scores are re-anchored (doubles hold 2^1000). */
+  private static final double MAX_HALF_LIVES = 400;
+
   final EngagementSettings settings;
   final long asOf;
+  /** The time the stored scores are discounted to: {@code score[s]} is the sum of each weight decayed to it. */
+  long anchor;
   /** Campaigns replayed into this state. */
   int turn;
   final double decayPerMs;
@@ -52,15 +67,32 @@ final class ReplayState {
   // This campaign's delivery (else send) time per subscriber, valid where messageStamp == the turn.
   final int[] messageStamp;
   final long[] messageTime;
-  Map<Integer, LinkedHashSet<String>> urls = new HashMap<>();
-  Map<Integer, LinkedHashSet<String>> pages = new HashMap<>();
+  /** The distinct human-clicked URLs in first-click order, as ids of {@link #urlNames}; null when none. */
+  final int[][] urls;
+  /** The high-intent patterns matched, as indexes into the settings' list, in first-match order; null when none. */
+  final int[][] pages;
+  /** Every URL text once, shared by all subscribers (a million people click a few thousand distinct URLs). */
+  final UrlNames urlNames;
+  /** Per chunk of {@code 2^chunkBits} subscribers: written to since this state was loaded or last saved. */
+  final boolean[] changed;
+  final int chunkBits;
+  /** The saved slot that holds this state's unchanged chunks (the one it was loaded from or last saved to), or -1. */
+  int savedIn = -1;
   private int[] receivedNow = new int[1024];
   private int count;
 
+  /** A state before the first campaign, anchored at {@code asOf}. */
   ReplayState(int n, EngagementSettings settings, long asOf) {
+    this(n, settings, asOf, asOf, new UrlNames(), CHUNK_BITS);
+  }
+
+  ReplayState(int n, EngagementSettings settings, long asOf, long anchor, UrlNames urlNames, int chunkBits) {
+    this.chunkBits = chunkBits;
     this.settings = settings;
     this.asOf = asOf;
-    this.decayPerMs = settings == null ? 0 : Math.log(2) / (settings.halfLifeDays() * FeatureReplay.DAY);
+    this.anchor = anchor;
+    this.urlNames = urlNames;
+    this.decayPerMs = Math.log(2) / (settings.halfLifeDays() * FeatureReplay.DAY);
     received = new int[n];
     delivered = new int[n];
     opened = new int[n];
@@ -83,6 +115,43 @@ final class ReplayState {
     highIntent = new int[n];
     messageStamp = new int[n];
     messageTime = new long[n];
+    urls = new int[n][];
+    pages = new int[n][];
+    changed = new boolean[(n + (1 << chunkBits) - 1) >>> chunkBits];
+  }
+
+  int size() {
+    return received.length;
+  }
+
+  /** Marks {@code s}'s chunk as changed; every write to a subscriber's saved fields goes through here. */
+  private void touch(int s) {
+    changed[s >>> chunkBits] = true;
+  }
+
+  /** Marks every chunk as changed (nothing of this state is saved yet, or all of it moved). */
+  void touchAll() {
+    Arrays.fill(changed, true);
+  }
+
+  /** The engagement score of {@code s} as of {@link #asOf}. */
+  double score(int s) {
+    return score[s] * Math.exp(-decayPerMs * (asOf - anchor));
+  }
+
+  /**
+   * Moves the anchor to the as-of time when it lies so far back that the stored sums would grow
+   * out of a double's range (hundreds of half-lives); every score changes, so every chunk is marked.
+   */
+  void reanchorIfFar() {
+    if (decayPerMs * (asOf - anchor) > MAX_HALF_LIVES * Math.log(2)) {
+      double f = Math.exp(-decayPerMs * (asOf - anchor));
+      for (int s = 0; s < score.length; s++) {
+        score[s] *= f;
+      }
+      anchor = asOf;
+      touchAll();
+    }
   }
 
   /** The per-subscriber int arrays a snapshot keeps, in a fixed order. */
@@ -94,69 +163,46 @@ final class ReplayState {
     return new long[][] {history, lastHuman, firstHuman};
   }
 
-  boolean[][] booleans() {
-    return new boolean[][] {wasStar, dormantBefore, everOpened, seen};
-  }
-
-  /**
-   * A deep copy with room for {@code n} subscribers, re-dated to {@code newAsOf} with every score
-   * multiplied by {@code scoreFactor}. Per-campaign scratch is not copied (it is reset every campaign).
-   */
-  ReplayState copy(int n, EngagementSettings settings, long newAsOf, double scoreFactor) {
-    ReplayState c = new ReplayState(n, settings, newAsOf);
-    int m = Math.min(n, received.length);
-    int[][] from = ints();
-    int[][] to = c.ints();
-    for (int k = 0; k < from.length; k++) {
-      System.arraycopy(from[k], 0, to[k], 0, m);
-    }
-    long[][] lf = longs();
-    long[][] lt = c.longs();
-    for (int k = 0; k < lf.length; k++) {
-      System.arraycopy(lf[k], 0, lt[k], 0, m);
-    }
-    boolean[][] bf = booleans();
-    boolean[][] bt = c.booleans();
-    for (int k = 0; k < bf.length; k++) {
-      System.arraycopy(bf[k], 0, bt[k], 0, m);
-    }
-    System.arraycopy(status, 0, c.status, 0, m);
-    for (int i = 0; i < m; i++) {
-      c.score[i] = score[i] * scoreFactor;
-    }
-    c.urls = ReplaySnapshot.deepCopy(urls);
-    c.pages = ReplaySnapshot.deepCopy(pages);
-    c.turn = turn;
-    return c;
-  }
-
-  /** Forgets subscriber {@code s}: every count back to zero, no URLs, as if never seen. */
+  /** Forgets subscriber {@code s} (an erasure): every count back to zero, no URLs, as if never seen. */
   void clear(int s) {
+    touch(s);
     for (int[] a : ints()) {
       a[s] = 0;
     }
     for (long[] a : longs()) {
       a[s] = 0;
     }
-    for (boolean[] a : booleans()) {
-      a[s] = false;
-    }
     score[s] = 0;
+    wasStar[s] = false;
+    dormantBefore[s] = false;
+    everOpened[s] = false;
+    seen[s] = false;
     status[s] = ACTIVE;
-    urls.remove(s);
-    pages.remove(s);
+    urls[s] = null;
+    pages[s] = null;
   }
 
   /** A list that says unsubscribed or cleaned is believed even without the event in the log. */
   void listRemoved(int s, boolean cleaned) {
+    touch(s);
     status[s] = cleaned ? HARD_BOUNCED : UNSUBSCRIBED;
   }
 
+  /** {@code s} appears in the campaign being replayed (a message or an event). */
+  void seen(int s) {
+    if (!seen[s]) {
+      seen[s] = true;
+      touch(s);
+    }
+  }
+
   void complained(int s) {
+    touch(s);
     status[s] = (byte) Math.max(status[s], COMPLAINED);
   }
 
   void unsubscribed(int s) {
+    touch(s);
     status[s] = (byte) Math.max(status[s], UNSUBSCRIBED);
   }
 
@@ -173,6 +219,7 @@ final class ReplayState {
     messageStamp[s] = turn;
     messageTime[s] = deliveredOrSent;
     seen[s] = true;
+    touch(s);
     if (hardBounce) {
       status[s] = (byte) Math.max(status[s], HARD_BOUNCED);
       return;
@@ -187,6 +234,7 @@ final class ReplayState {
   }
 
   void open(int s, int turn, long at, boolean human) {
+    touch(s);
     if (human) {
       humanOpens[s]++;
       openedStamp[s] = turn;
@@ -201,6 +249,7 @@ final class ReplayState {
       pending.clear();
       return;
     }
+    touch(s);
     List<ClickReason> reasons = classifier.classify(pending, deliveredAt);
     for (int i = 0; i < pending.size(); i++) {
       ClickClassifier.Click c = pending.get(i);
@@ -208,15 +257,16 @@ final class ReplayState {
         humanClicks[s]++;
         human(s, c.at(), settings.clickWeight());
         if (c.url() != null) {
-          LinkedHashSet<String> u = urls.computeIfAbsent(s, k -> new LinkedHashSet<>());
-          if (u.size() < 20) {
-            u.add(c.url());
+          int[] u = urls[s];
+          if (u == null || u.length < MAX_URLS) {
+            urls[s] = addIfAbsent(u, urlNames.id(c.url()));
           }
           String lower = c.url().toLowerCase(java.util.Locale.ROOT);
-          for (String p : settings.highIntentPatterns()) {
-            if (isPathSegment(lower, p)) {
+          List<String> patterns = settings.highIntentPatterns();
+          for (int p = 0; p < patterns.size(); p++) {
+            if (isPathSegment(lower, patterns.get(p))) {
               highIntent[s]++;
-              pages.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(p);
+              pages[s] = addIfAbsent(pages[s], p);
               break;
             }
           }
@@ -226,6 +276,21 @@ final class ReplayState {
       }
     }
     pending.clear();
+  }
+
+  /** {@code set} with {@code v} appended unless present (insertion order, like a small linked set). */
+  static int[] addIfAbsent(int[] set, int v) {
+    if (set == null) {
+      return new int[] {v};
+    }
+    for (int x : set) {
+      if (x == v) {
+        return set;
+      }
+    }
+    int[] out = Arrays.copyOf(set, set.length + 1);
+    out[set.length] = v;
+    return out;
   }
 
   /**
@@ -252,7 +317,8 @@ final class ReplayState {
     if (firstHuman[s] == 0 || at < firstHuman[s]) {
       firstHuman[s] = at;
     }
-    score[s] += weight * Math.exp(-decayPerMs * Math.max(0, asOf - at));
+    // Decayed to the anchor, from no later than the as-of time (a later event counts in full, as if at it).
+    score[s] += weight * Math.exp(-decayPerMs * (anchor - Math.min(at, asOf)));
   }
 
   void endCampaign(int turn) {

@@ -1,6 +1,7 @@
 package dev.starling.engine.features.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportListener;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +51,39 @@ class IncrementalRefreshTest {
     assertEquals(1, refresh(s, false), "only campaign 10 is new: resume from the end");
     List<String> afterWeek10 = features(s);
     assertEquals(afterWeek10, features(s, true), "after week 10");
+  }
+
+  @Test
+  void aCampaignToASegmentRewritesOnlyTheSegmentsChunksAndMatchesAFullReplay(Starling s, DataDir dir) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(1500, 10, 43), dir.input("in"));
+    List<String> lines = Files.readAllLines(gen.eventsFile());
+    // The segment: the list's first 100 people, ids 1-100, chunks 0 and 1 of 64 subscribers.
+    Set<String> segment = new HashSet<>();
+    for (String l : Files.readAllLines(gen.subscribersFile()).subList(1, 101)) {
+      segment.add(l.split(",", 2)[0]);
+    }
+    Path history = write(dir, "history.csv", lines.get(0), lines, l -> campaign(l) <= 9);
+    Path week10 = write(dir, "week10.csv", lines.get(0), lines, l -> campaign(l) == 10 && segment.contains(l.split(",", 3)[1]));
+    s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
+    s.importFile(Files.write(dir.input("campaigns-1-9.csv"), Files.readAllLines(gen.campaignsFile()).subList(0, 10)), null,
+        ImportListener.NONE);
+    s.importFile(history, null, ImportListener.NONE);
+    assertEquals(9, refresh(s, false, 6), "the first refresh replays every campaign");
+    assertEquals(List.of("24"), StoreProbe.rows(s.store(), "SELECT count(*) FROM replay_chunks WHERE slot = 0"));
+    List<String> before = StoreProbe.rows(s.store(), "SELECT chunk, hex(data) FROM replay_chunks WHERE slot = 0 ORDER BY chunk");
+    s.importFile(week10, null, ImportListener.NONE);
+    assertEquals(1, refresh(s, false, 6), "only campaign 10 is new: resume from the end");
+    List<String> after = StoreProbe.rows(s.store(), "SELECT chunk, hex(data) FROM replay_chunks WHERE slot = 0 ORDER BY chunk");
+    List<Integer> rewritten = new ArrayList<>();
+    for (int c = 0; c < after.size(); c++) {
+      if (!after.get(c).equals(before.get(c))) {
+        rewritten.add(c);
+      }
+    }
+    assertEquals(List.of(0, 1), rewritten, "the chunks of the segment's people");
+    assertFalse(s.refreshFeatures(), "warm: no import since the last refresh, nothing to refresh");
+    List<String> incremental = features(s);
+    assertEquals(incremental, features(s, true), "after the segment's campaign");
   }
 
   @Test
@@ -110,6 +146,11 @@ class IncrementalRefreshTest {
 
   private int refresh(Starling s, boolean full) {
     return s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), s.clock().millis(), full));
+  }
+
+  private int refresh(Starling s, boolean full, int chunkBits) {
+    return s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), s.clock().millis(), full,
+        chunkBits));
   }
 
   private List<String> features(Starling s) {
