@@ -121,6 +121,20 @@ public final class Forgetting {
       long redacted = redact("lead_events", "id", "note", email) + redact("lead_events", "id", "by", email)
           + redact("leads", "id", "reason", email);
       rows.put("redacted", redacted);
+      // The saved replay states name clicked URLs through one shared dictionary (ids must stay distinct),
+      // so a URL carrying the address cannot be redacted in place: the saved states go, and the next
+      // refresh replays every campaign from the (erased) log.
+      try (PreparedStatement ps = store.connection().prepareStatement(
+          "SELECT EXISTS (SELECT 1 FROM replay_urls WHERE instr(lower(text), ?) > 0)")) {
+        ps.setString(1, email);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            rows.put("replay_urls", update("DELETE FROM replay_urls"));
+            update("DELETE FROM replay_chunks");
+            update("DELETE FROM replay_snapshots");
+          }
+        }
+      }
       rows.values().removeIf(n -> n == 0);
       return new Erased(id, account, rows);
     } catch (SQLException e) {
