@@ -19,7 +19,7 @@ final class SqliteDialect implements Dialect {
 
   private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql",
       "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
-      "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql");
+      "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql", "013-country-codes.sql");
 
   private SqliteDialect() {}
 
