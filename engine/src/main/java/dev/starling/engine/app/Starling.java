@@ -14,6 +14,12 @@ import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.digest.DigestMailer;
 import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.store.DigestQueries;
+import dev.starling.engine.cache.CacheCounters;
+import dev.starling.engine.cache.Caches;
+import dev.starling.engine.index.SearchRequest;
+import dev.starling.engine.index.SearchResult;
+import dev.starling.engine.index.SubscriberIndex;
+import dev.starling.engine.store.SearchSource;
 import java.util.HashMap;
 import java.util.Map;
 import dev.starling.engine.export.WorkbookExporter;
@@ -61,6 +67,8 @@ public final class Starling implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Consumer<String> notes;
+  private final Caches caches;
+  private SubscriberIndex index;
 
   private Starling(Path dataDir, Store store, Config config, Clock clock, Consumer<String> notes) {
     this.dataDir = dataDir;
@@ -68,6 +76,7 @@ public final class Starling implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.notes = notes;
+    this.caches = new Caches(() -> store.read(tx -> new SearchSource(store).changesByOthers()));
   }
 
   /**
@@ -116,7 +125,69 @@ public final class Starling implements AutoCloseable {
 
   /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
-    return new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    ImportSummary summary = new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    dataChanged();
+    return summary;
+  }
+
+  /**
+   * After this process changed the data: drops the caches, and brings the search index up to date when
+   * there is one (only the documents whose data changed are rewritten; see {@link SubscriberIndex#sync}).
+   */
+  private void dataChanged() {
+    caches.dataChanged();
+    if (java.nio.file.Files.isDirectory(dataDir.resolve(SubscriberIndex.DIR))) {
+      searchIndex().sync(notes);
+    }
+  }
+
+  /** This data directory's search index (opened on first use; {@link #close()} closes it). */
+  public SubscriberIndex searchIndex() {
+    if (index == null) {
+      index = SubscriberIndex.open(dataDir, store, config.engagement());
+    }
+    return index;
+  }
+
+  /**
+   * Searches subscribers or accounts, after bringing the features and the index up to date (the index is
+   * built on first use); equal requests over unchanged data are answered from the cache.
+   *
+   * @throws dev.starling.engine.index.SearchQueryException when the query cannot be read (one line, with the column)
+   */
+  public SearchResult search(SearchRequest request) {
+    refreshFeatures();
+    searchIndex().sync(notes);
+    return caches.get(Caches.Name.SEARCH, request, searchIndex()::search);
+  }
+
+  /** Rebuilds the search index from the store ({@code starling reindex}), after bringing the features up to date. */
+  public SubscriberIndex.Update reindex() {
+    refreshFeatures();
+    SubscriberIndex.Update u = searchIndex().rebuild();
+    caches.dataChanged();
+    return u;
+  }
+
+  /** One account's stored features (cached until the data changes), or empty when there is no such account. */
+  public Optional<dev.starling.engine.features.AccountFeatures> accountFeatures(String account) {
+    return caches.get(Caches.Name.ACCOUNT_FEATURES, account, name -> {
+      FeatureTables features = new FeatureTables(store);
+      return store.read(tx -> {
+        dev.starling.engine.features.AccountFeatures[] found = new dev.starling.engine.features.AccountFeatures[1];
+        features.forEachAccount(a -> {
+          if (a.account().equals(name)) {
+            found[0] = a;
+          }
+        });
+        return Optional.ofNullable(found[0]);
+      });
+    });
+  }
+
+  /** The caches' figures in this process (the summed ones, over processes, are {@link CacheCounters#read}). */
+  public java.util.Map<Caches.Name, Caches.Figures> cacheFigures() {
+    return caches.figures();
   }
 
   /**
@@ -167,7 +238,11 @@ public final class Starling implements AutoCloseable {
       notes.accept("another import is running: features not refreshed (showing the last computed ones)");
       return false;
     }
-    return FeatureReplay.refreshIfStale(store, config.engagement(), clock);
+    boolean refreshed = FeatureReplay.refreshIfStale(store, config.engagement(), clock);
+    if (refreshed) {
+      dataChanged();
+    }
+    return refreshed;
   }
 
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */
@@ -317,7 +392,9 @@ public final class Starling implements AutoCloseable {
 
   /** Campaigns, periods (with star counts) and links for {@code range}: what the workbook and the digest show. */
   public CampaignReport campaignReport(DateRange range, ZoneId zone, Period period) {
-    return new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period);
+    record Key(DateRange range, ZoneId zone, Period period) {}
+    return caches.get(Caches.Name.AGGREGATES, new Key(range, zone, period),
+        k -> new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period));
   }
 
   /**
@@ -356,6 +433,13 @@ public final class Starling implements AutoCloseable {
 
   @Override
   public void close() {
-    store.close();
+    try {
+      if (index != null) {
+        index.close();
+      }
+      CacheCounters.add(dataDir, caches.figures());
+    } finally {
+      store.close();
+    }
   }
 }

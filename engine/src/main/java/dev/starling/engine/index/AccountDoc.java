@@ -44,18 +44,14 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    List<String> all = new ArrayList<>();
     d.add(new KeywordField("account", account, Field.Store.YES));
-    all.add(account);
     d.add(new TextField("company", company, Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField("company", company));
-    all.add(company);
     for (String e : emails) {
       d.add(new KeywordField("email", e, Field.Store.NO));
     }
     for (String n : names) {
       d.add(new TextField("name", n, Field.Store.NO));
-      all.add(n);
     }
     for (String dom : domains) {
       d.add(new KeywordField("domain", dom, Field.Store.NO));
@@ -77,9 +73,8 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     if (last != null) {
       d.add(new LongField("last", last, Field.Store.YES));
     }
-    IndexSchema.addEnEs(d, SearchField.OPENED, opened, all);
-    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked, all);
-    d.add(new TextField(IndexSchema.ALL, String.join("\n", all), Field.Store.NO));
+    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
+    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
     return d;
   }
 

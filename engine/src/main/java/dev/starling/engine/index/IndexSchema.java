@@ -18,9 +18,9 @@ import java.io.UncheckedIOException;
  *
  * <p>Every document has {@code type} ({@code subscriber} or {@code account}), {@code key} (its unique term:
  * {@code s:<email>} or {@code a:<account>}, also the tie-break sort), {@code fp} (a fingerprint of everything
- * indexed from the store, which is how an update finds the documents that changed) and {@code all} (the
- * words a query without a field name is matched against). Subscriber documents add {@code sid}, the store's
- * dense id.
+ * indexed from the store, which is how an update finds the documents that changed). Subscriber documents add {@code sid}, the store's
+ * dense id. A word without a field name is looked for in several fields at query time
+ * ({@link UserQueryParser}), not in a catch-all field: that would index every text twice.
  */
 final class IndexSchema {
   /** Raised whenever the layout changes: an index with another version is rebuilt on open. */
@@ -32,6 +32,7 @@ final class IndexSchema {
   static final String KEY = "key";
   static final String FINGERPRINT = "fp";
   static final String SUBSCRIBER_ID = "sid";
+  /** The parser's name for "no field given"; no document has it. */
   static final String ALL = "all";
 
   /** Facet dimensions, in the order {@code --facets} shows them. */
@@ -44,15 +45,14 @@ final class IndexSchema {
     return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Adds {@code values} to both stemmed twins of {@code field} (and to {@code all}), when there are any. */
-  static void addEnEs(org.apache.lucene.document.Document d, SearchField field, List<String> values, List<String> all) {
+  /** Adds {@code values} to both stemmed twins of {@code field}, when there are any. */
+  static void addEnEs(org.apache.lucene.document.Document d, SearchField field, List<String> values) {
     if (values.isEmpty()) {
       return;
     }
     String text = String.join("\n", values);
     d.add(new org.apache.lucene.document.TextField(field.english(), text, org.apache.lucene.document.Field.Store.NO));
     d.add(new org.apache.lucene.document.TextField(field.spanish(), text, org.apache.lucene.document.Field.Store.NO));
-    all.addAll(values);
   }
 
   static FacetsConfig facetsConfig() {

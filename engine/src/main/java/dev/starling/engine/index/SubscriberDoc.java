@@ -60,19 +60,15 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     d.add(new IntField(IndexSchema.SUBSCRIBER_ID, id, Field.Store.NO));
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
     d.add(new KeywordField("email", email, Field.Store.YES));
-    List<String> all = new ArrayList<>();
     if (name != null) {
       d.add(new TextField("name", name, Field.Store.YES));
-      all.add(name);
     }
     if (company != null) {
       d.add(new TextField("company", company, Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField("company", company));
-      all.add(company);
     }
     d.add(new KeywordField("domain", domain, Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField("domain", domain));
-    all.add(domain);
     if (account != null) {
       d.add(new KeywordField("account", account, Field.Store.YES));
     }
@@ -82,7 +78,6 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     }
     for (String t : tags) {
       d.add(new KeywordField("tags", t, Field.Store.NO));
-      all.add(t);
     }
     if (status != null) {
       d.add(new KeywordField("status", status, Field.Store.YES));
@@ -105,9 +100,8 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     if (last != null) {
       d.add(new LongField("last", last, Field.Store.YES));
     }
-    IndexSchema.addEnEs(d, SearchField.OPENED, opened, all);
-    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked, all);
-    d.add(new TextField(IndexSchema.ALL, String.join("\n", all), Field.Store.NO));
+    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
+    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
     return d;
   }
 

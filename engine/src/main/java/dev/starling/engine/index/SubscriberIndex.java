@@ -89,6 +89,17 @@ public final class SubscriberIndex implements AutoCloseable {
   private static final String DATA_KEY = "data";
   private static final int FACET_VALUES = 10;
 
+  /**
+   * Lucene logs, through java.util.logging, that the JDK's vector module is not enabled: advice for vector
+   * search, which this index does not use. Held here so the logger (and its level) is not collected.
+   */
+  private static final java.util.logging.Logger VECTOR_ADVICE =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+  static {
+    VECTOR_ADVICE.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private final Path path;
   private final Store store;
   private final EngagementSettings settings;
@@ -227,8 +238,10 @@ public final class SubscriberIndex implements AutoCloseable {
     Files.createDirectories(path);
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
+    config.setRAMBufferSizeMB(96); // fewer, larger flushed segments: less merging during a full build
+    config.setUseCompoundFile(false); // compound files cost a copy of every new segment
     TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
     merges.setForceMergeDeletesPctAllowed(0); // forget: every segment holding a deleted document is rewritten
     config.setMergePolicy(merges);
     config.setCommitOnClose(false);
@@ -289,7 +302,10 @@ public final class SubscriberIndex implements AutoCloseable {
         SearchSource source = new SearchSource(store);
         String v = source.dataVersion();
         Map<Integer, String> subjects = source.subjects();
+        long tScan = System.nanoTime();
         HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
+        timing("scan human opens", tScan);
+        long tDocs = System.nanoTime();
         Map<String, AccountFeatures> accountFeatures = new HashMap<>();
         new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
         Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
@@ -298,7 +314,9 @@ public final class SubscriberIndex implements AutoCloseable {
           SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
           seen.set(row.id());
           long fp = doc.fingerprint();
-          if (!known.same(row.id(), fp)) {
+          if (create) {
+            add(w, doc.document()); // nothing to replace: no delete-by-term bookkeeping
+          } else if (!known.same(row.id(), fp)) {
             put(w, doc.key(), doc.document());
             counts[0]++;
           }
@@ -306,6 +324,7 @@ public final class SubscriberIndex implements AutoCloseable {
             accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
           }
         });
+        timing("subscriber documents", tDocs);
         for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
           if (!seen.get(id)) {
             w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
@@ -326,11 +345,28 @@ public final class SubscriberIndex implements AutoCloseable {
         }
         return v;
       });
+      long tCommit = System.nanoTime();
       commit(w, version);
+      timing("commit", tCommit);
     }
     refreshSearchers();
     return new Update(create ? Update.Kind.REBUILT : counts[0] + counts[1] == 0 ? Update.Kind.CURRENT : Update.Kind.UPDATED,
         counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Phase times on stderr with -Dstarling.timing=true (for tuning; off by default), as the feature refresh does. */
+  private static void timing(String phase, long since) {
+    if (Boolean.getBoolean("starling.timing")) {
+      System.err.printf("index: %-24s %6.2f s%n", phase, (System.nanoTime() - since) / 1e9);
+    }
+  }
+
+  private void add(IndexWriter w, Document doc) {
+    try {
+      w.addDocument(facets.build(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void put(IndexWriter w, String key, Document doc) {

@@ -4,6 +4,7 @@ import dev.starling.engine.country.Countries;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,9 +66,9 @@ final class UserQueryParser extends QueryParser {
       return new SearchQueryException(fp.getMessage());
     }
     if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
-      Token bad = pe.currentToken.next;
+      Token bad = pe.currentToken.next; // columns count from 0 in the classic parser's tokens
       boolean end = bad.kind == 0; // EOF
-      return new SearchQueryException("malformed query at column " + (end ? query.length() + 1 : bad.beginColumn)
+      return new SearchQueryException("malformed query at column " + (end ? query.length() + 1 : bad.beginColumn + 1)
           + ": " + (end ? "it ends too early (an unclosed '(' or '[', or an operator with nothing after it?)"
               : "unexpected '" + bad.image + "'"));
     }
@@ -105,11 +106,34 @@ final class UserQueryParser extends QueryParser {
     return i < 0 ? 1 : i + 1;
   }
 
+  /** The fields a word without a field name is looked for in (any of them may match). */
+  private static final List<SearchField> BARE_WORD_FIELDS = List.of(SearchField.NAME, SearchField.COMPANY, SearchField.DOMAIN,
+      SearchField.ACCOUNT, SearchField.TAGS, SearchField.OPENED, SearchField.CLICKED);
+
+  /** One query per bare-word field (of this document type), any of which may match. */
+  private Query anyField(FieldQuery each) throws ParseException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (SearchField f : BARE_WORD_FIELDS) {
+      if (accounts ? f.accounts : f.subscribers) {
+        Query q = each.query(f.field());
+        if (q != null) {
+          b.add(q, BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  @FunctionalInterface
+  private interface FieldQuery {
+    Query query(String field) throws ParseException;
+  }
+
   @Override
   protected Query getFieldQuery(String name, String text, boolean quoted) throws ParseException {
     SearchField f = field(name);
     if (f == null) {
-      return super.getFieldQuery(name, text, quoted);
+      return anyField(field -> getFieldQuery(field, text, quoted));
     }
     return switch (f.kind) {
       case KEYWORD -> KeywordField.newExactQuery(f.field(), text.toLowerCase(Locale.ROOT));
@@ -128,8 +152,11 @@ final class UserQueryParser extends QueryParser {
   @Override
   protected Query getFieldQuery(String name, String text, int slop) throws ParseException {
     SearchField f = field(name);
-    if (f == null || f.kind == SearchField.Kind.TEXT) {
-      return super.getFieldQuery(f == null ? name : f.field(), text, slop);
+    if (f == null) {
+      return anyField(field -> getFieldQuery(field, text, slop));
+    }
+    if (f.kind == SearchField.Kind.TEXT) {
+      return super.getFieldQuery(f.field(), text, slop);
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
       return either(super.getFieldQuery(f.english(), text, slop), super.getFieldQuery(f.spanish(), text, slop));
@@ -141,7 +168,7 @@ final class UserQueryParser extends QueryParser {
   protected Query getRangeQuery(String name, String lo, String hi, boolean loIncl, boolean hiIncl) throws ParseException {
     SearchField f = field(name);
     if (f == null) {
-      return super.getRangeQuery(name, lo, hi, loIncl, hiIncl);
+      throw new FieldProblem("a range [a TO b] needs a field name, e.g. stars:[4 TO 5]");
     }
     boolean openLo = lo == null || lo.equals("*");
     boolean openHi = hi == null || hi.equals("*");
@@ -184,8 +211,11 @@ final class UserQueryParser extends QueryParser {
   @Override
   protected Query getWildcardQuery(String name, String text) throws ParseException {
     SearchField f = field(name);
-    if (f == null || f.kind == SearchField.Kind.TEXT) {
-      return super.getWildcardQuery(f == null ? name : f.field(), text);
+    if (f == null) {
+      return anyField(field -> getWildcardQuery(field, text));
+    }
+    if (f.kind == SearchField.Kind.TEXT) {
+      return super.getWildcardQuery(f.field(), text);
     }
     if (f.kind == SearchField.Kind.KEYWORD) {
       if (text.equals("*")) {
@@ -204,25 +234,31 @@ final class UserQueryParser extends QueryParser {
   @Override
   protected Query getPrefixQuery(String name, String text) throws ParseException {
     SearchField f = field(name);
-    if (f != null && f.kind == SearchField.Kind.KEYWORD) {
+    if (f == null) {
+      return anyField(field -> getPrefixQuery(field, text));
+    }
+    if (f.kind == SearchField.Kind.KEYWORD) {
       return new PrefixQuery(new Term(f.field(), text.toLowerCase(Locale.ROOT)));
     }
-    if (f != null && f.kind == SearchField.Kind.TEXT_EN_ES) {
+    if (f.kind == SearchField.Kind.TEXT_EN_ES) {
       return either(super.getPrefixQuery(f.english(), text), super.getPrefixQuery(f.spanish(), text));
     }
-    if (f != null && f.kind != SearchField.Kind.TEXT) {
+    if (f.kind != SearchField.Kind.TEXT) {
       return getWildcardQuery(name, text + "*");
     }
-    return super.getPrefixQuery(f == null ? name : f.field(), text);
+    return super.getPrefixQuery(f.field(), text);
   }
 
   @Override
   protected Query getFuzzyQuery(String name, String text, float minSimilarity) throws ParseException {
     SearchField f = field(name);
-    if (f != null && f.kind == SearchField.Kind.TEXT_EN_ES) {
+    if (f == null) {
+      return anyField(field -> getFuzzyQuery(field, text, minSimilarity));
+    }
+    if (f.kind == SearchField.Kind.TEXT_EN_ES) {
       return either(super.getFuzzyQuery(f.english(), text, minSimilarity), super.getFuzzyQuery(f.spanish(), text, minSimilarity));
     }
-    return super.getFuzzyQuery(f == null ? name : f.field(), text, minSimilarity);
+    return super.getFuzzyQuery(f.field(), text, minSimilarity);
   }
 
   private static Query either(Query a, Query b) {

@@ -93,6 +93,18 @@ public final class SearchSource {
   }
 
   /**
+   * A number that changes whenever another process commits to the store; this process's own writes do
+   * not change it (the caller counts those). Costs no read of the data, so it is asked before every cached read.
+   */
+  public long changesByOthers() {
+    try {
+      return store.dialect().changeCounter(store.connection());
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the store's change counter", e);
+    }
+  }
+
+  /**
    * The data version: changes whenever an import lands (a new row in {@code imports}), the features are
    * recomputed (their {@code computed_at}) or a subscriber is added or removed. Equal versions mean equal
    * data for everything the index and the caches show. Cheap: three aggregate lookups.

@@ -86,6 +86,13 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public long changeCounter(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  @Override
   public int schemaVersion(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
