@@ -161,6 +161,21 @@ public final class Starling implements AutoCloseable {
     return caches.get(Caches.Name.SEARCH, request, searchIndex()::search);
   }
 
+  /**
+   * Removes a person from the search index (their document, and their account's document rewritten without
+   * them; the index files keep no byte of the address: {@link SubscriberIndex#delete}) and drops every cached
+   * result. For {@code forget}, after or before the store's rows go.
+   *
+   * @return whether the index held the address
+   */
+  public boolean forgetInIndex(String email) {
+    try {
+      return !java.nio.file.Files.isDirectory(dataDir.resolve(SubscriberIndex.DIR)) ? false : searchIndex().delete(email);
+    } finally {
+      caches.dataChanged();
+    }
+  }
+
   /** Rebuilds the search index from the store ({@code starling reindex}), after bringing the features up to date. */
   public SubscriberIndex.Update reindex() {
     refreshFeatures();

@@ -48,7 +48,7 @@ public final class Countries {
     boolean space = false;
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK || c == '.' || c == '\'') {
+      if (Character.getType(c) == Character.NON_SPACING_MARK || c == '.' || c == '\'' || c == '\u2019' || c == '\u2018') {
         continue; // "EE.UU." is "eeuu", "Côte d'Ivoire" is "cote divoire"
       }
       if (Character.isLetterOrDigit(c)) {

@@ -663,6 +663,27 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
+  /** Every live document's key and fingerprint in the last commit: what the tests compare two indexes by. */
+  java.util.SortedMap<String, Long> fingerprints() {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    try (DirectoryReader r = DirectoryReader.open(directory())) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        LeafReader lr = leaf.reader();
+        Bits live = lr.getLiveDocs();
+        NumericDocValues fp = lr.getNumericDocValues(IndexSchema.FINGERPRINT);
+        SortedSetDocValues key = lr.getSortedSetDocValues(IndexSchema.KEY);
+        for (int doc = 0; doc < lr.maxDoc(); doc++) {
+          if ((live == null || live.get(doc)) && fp.advanceExact(doc) && key.advanceExact(doc)) {
+            out.put(key.lookupOrd(key.nextOrd()).utf8ToString(), fp.longValue());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** The directory of the index files (for tests and the privacy check, which scan their bytes). */
   public Path path() {
     return path;
