@@ -156,6 +156,7 @@ public final class Starling implements AutoCloseable {
    * @throws dev.starling.engine.index.SearchQueryException when the query cannot be read (one line, with the column)
    */
   public SearchResult search(SearchRequest request) {
+    SubscriberIndex.checkQuery(request); // a typo is reported at once, not after a refresh and an index build
     refreshFeatures();
     searchIndex().sync(notes);
     return caches.get(Caches.Name.SEARCH, request, searchIndex()::search);

@@ -1,5 +1,6 @@
 package dev.starling.engine.index;
 
+import dev.starling.engine.features.Accounts;
 import dev.starling.engine.store.SearchSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +33,10 @@ record SubscriberDoc(int id, String email, String name, String company, String d
         : Arrays.stream(r.tags().split("\\|")).map(String::strip).filter(t -> !t.isEmpty()).map(IndexSchema::lower).toList();
     boolean f = r.hasFeatures();
     List<String> clicked = r.clickedUrls() == null || r.clickedUrls().isEmpty() ? List.of() : List.of(r.clickedUrls().split("\n"));
+    // Before the first refresh the features do not name the account yet: derive it the way they will.
+    String account = f ? r.account() : Accounts.keyOf(r.company(), r.domain());
     return new SubscriberDoc(r.id(), r.email(), name, r.company(), IndexSchema.lower(r.domain()),
-        IndexSchema.lower(r.account()), r.countryCode(), tags, IndexSchema.lower(f ? r.status() : r.listStatus()),
+        IndexSchema.lower(account), r.countryCode(), tags, IndexSchema.lower(f ? r.status() : r.listStatus()),
         f ? r.state() : null, f ? r.confidence() : null, f ? r.stars() : null, f ? r.score() : null,
         f && r.lastHumanAt() != 0 ? r.lastHumanAt() : null, openedSubjects, clicked);
   }

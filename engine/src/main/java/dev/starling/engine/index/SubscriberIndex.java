@@ -54,6 +54,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -498,6 +499,17 @@ public final class SubscriberIndex implements AutoCloseable {
     return searchers;
   }
 
+  /**
+   * Checks that {@code request}'s query can be read, before any work (a refresh, an index build) is done for it.
+   *
+   * @throws SearchQueryException naming the column of the problem
+   */
+  public static void checkQuery(SearchRequest request) {
+    try (Analyzer a = IndexSchema.analyzer()) {
+      new UserQueryParser(a, request.query(), request.accounts()).parse();
+    }
+  }
+
   /** Runs {@code request} against the last commit (call {@link #sync} first to search fresh data). */
   public SearchResult search(SearchRequest request) {
     Query user = new UserQueryParser(analyzer, request.query(), request.accounts()).parse();
@@ -529,7 +541,8 @@ public final class SubscriberIndex implements AutoCloseable {
       top = r.topDocs();
       facetTable = facetTable(s.getIndexReader(), r);
     } else {
-      top = s.search(query, request.top(), sort, request.sort() == SearchSort.RELEVANCE);
+      // Counting every match in the same pass costs less than a second pass (count) for the total.
+      top = s.search(query, new TopFieldCollectorManager(sort, request.top(), null, Integer.MAX_VALUE));
     }
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : s.count(query);
     StoredFields stored = s.storedFields();
