@@ -14,6 +14,12 @@ import dev.starling.engine.digest.DigestJob;
 import dev.starling.engine.digest.DigestMailer;
 import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.store.DigestQueries;
+import dev.starling.engine.cache.CacheCounters;
+import dev.starling.engine.cache.Caches;
+import dev.starling.engine.index.SearchRequest;
+import dev.starling.engine.index.SearchResult;
+import dev.starling.engine.index.SubscriberIndex;
+import dev.starling.engine.store.SearchSource;
 import java.util.HashMap;
 import java.util.Map;
 import dev.starling.engine.export.WorkbookExporter;
@@ -64,6 +70,8 @@ public final class Starling implements AutoCloseable {
   private final Consumer<String> notes;
   /** Hear each address right after its erasure commits (the search index and the caches drop the person). */
   private final List<Consumer<String>> forgetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Caches caches;
+  private SubscriberIndex index;
 
   private Starling(Path dataDir, Store store, Config config, Clock clock, Consumer<String> notes) {
     this.dataDir = dataDir;
@@ -71,6 +79,9 @@ public final class Starling implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.notes = notes;
+    this.caches = new Caches(() -> store.read(tx -> new SearchSource(store).changesByOthers()));
+    // An erased person leaves the search index and every cached result too.
+    forgetListeners.add(this::forgetInIndex);
   }
 
   /**
@@ -119,7 +130,69 @@ public final class Starling implements AutoCloseable {
 
   /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
-    return new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    ImportSummary summary = new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    dataChanged();
+    return summary;
+  }
+
+  /**
+   * After this process changed the data: drops the caches, and brings the search index up to date when
+   * there is one (only the documents whose data changed are rewritten; see {@link SubscriberIndex#sync}).
+   */
+  private void dataChanged() {
+    caches.dataChanged();
+    if (java.nio.file.Files.isDirectory(dataDir.resolve(SubscriberIndex.DIR))) {
+      searchIndex().sync(notes);
+    }
+  }
+
+  /** This data directory's search index (opened on first use; {@link #close()} closes it). */
+  public SubscriberIndex searchIndex() {
+    if (index == null) {
+      index = SubscriberIndex.open(dataDir, store, config.engagement());
+    }
+    return index;
+  }
+
+  /**
+   * Searches subscribers or accounts, after bringing the features and the index up to date (the index is
+   * built on first use); equal requests over unchanged data are answered from the cache.
+   *
+   * @throws dev.starling.engine.index.SearchQueryException when the query cannot be read (one line, with the column)
+   */
+  public SearchResult search(SearchRequest request) {
+    SubscriberIndex.checkQuery(request); // a typo is reported at once, not after a refresh and an index build
+    refreshFeatures();
+    searchIndex().sync(notes);
+    return caches.get(Caches.Name.SEARCH, request, searchIndex()::search);
+  }
+
+  /**
+   * Removes a person from the search index (their document, and their account's document rewritten without
+   * them; the index files keep no byte of the address: {@link SubscriberIndex#delete}) and drops every cached
+   * result. For {@code forget}, after or before the store's rows go.
+   *
+   * @return whether the index held the address
+   */
+  public boolean forgetInIndex(String email) {
+    try {
+      return !java.nio.file.Files.isDirectory(dataDir.resolve(SubscriberIndex.DIR)) ? false : searchIndex().delete(email);
+    } finally {
+      caches.dataChanged();
+    }
+  }
+
+  /** Rebuilds the search index from the store ({@code starling reindex}), after bringing the features up to date. */
+  public SubscriberIndex.Update reindex() {
+    refreshFeatures();
+    SubscriberIndex.Update u = searchIndex().rebuild();
+    caches.dataChanged();
+    return u;
+  }
+
+  /** The caches' figures in this process (the summed ones, over processes, are {@link CacheCounters#read}). */
+  public java.util.Map<Caches.Name, Caches.Figures> cacheFigures() {
+    return caches.figures();
   }
 
   /**
@@ -170,7 +243,11 @@ public final class Starling implements AutoCloseable {
       notes.accept("another import is running: features not refreshed (showing the last computed ones)");
       return false;
     }
-    return FeatureReplay.refreshIfStale(store, config.engagement(), clock);
+    boolean refreshed = FeatureReplay.refreshIfStale(store, config.engagement(), clock);
+    if (refreshed) {
+      dataChanged();
+    }
+    return refreshed;
   }
 
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */
@@ -392,7 +469,9 @@ public final class Starling implements AutoCloseable {
 
   /** Campaigns, periods (with star counts) and links for {@code range}: what the workbook and the digest show. */
   public CampaignReport campaignReport(DateRange range, ZoneId zone, Period period) {
-    return new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period);
+    record Key(DateRange range, ZoneId zone, Period period) {}
+    return caches.get(Caches.Name.AGGREGATES, new Key(range, zone, period),
+        k -> new CampaignFigures(store, config.engagement(), config.stars()).report(range, zone, period));
   }
 
   /**
@@ -483,7 +562,9 @@ public final class Starling implements AutoCloseable {
     refreshFeatures();
     String key = name.strip().toLowerCase(Locale.ROOT);
     FeatureTables features = new FeatureTables(store);
-    return store.read(tx -> features.account(key)).orElseThrow(() -> {
+    Optional<dev.starling.engine.features.AccountFeatures> found =
+        caches.get(Caches.Name.ACCOUNT_FEATURES, key, k -> store.read(tx -> features.account(k)));
+    return found.orElseThrow(() -> {
       List<String> close = store.read(tx -> features.accountsStartingWith(key.substring(0, Math.min(3, key.length())), 3));
       return new StarlingException("no account '" + name.strip() + "' in " + dataDir
           + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
@@ -538,6 +619,13 @@ public final class Starling implements AutoCloseable {
 
   @Override
   public void close() {
-    store.close();
+    try {
+      if (index != null) {
+        index.close();
+      }
+      CacheCounters.add(dataDir, caches.figures());
+    } finally {
+      store.close();
+    }
   }
 }

@@ -12,9 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchSearchCommand.class,
     description = {"Generate data at a given scale, import it into a fresh store, compute stars, and report the figures.",
-        "Run with a capped heap to check memory: JAVA_OPTS=-Xmx512m ./starling bench"})
+        "Run with a capped heap to check memory: JAVA_OPTS=-Xmx512m ./starling bench",
+        "'starling bench search' measures the search index instead."})
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand StarlingCommand root;
 

@@ -38,6 +38,9 @@ import picocli.CommandLine.ScopeType;
       FormatsCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
+      SearchCommand.class,
+      ReindexCommand.class,
+      StatsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StarlingCommand implements Runnable {

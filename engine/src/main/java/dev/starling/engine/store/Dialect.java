@@ -57,6 +57,12 @@ interface Dialect {
    */
   String ratio(String numerator, String denominator);
 
+  /**
+   * A number that changes whenever another connection commits a change to the store (SQLite's
+   * {@code PRAGMA data_version}): the caches' cheap "did anyone else write?" check.
+   */
+  long changeCounter(Connection c) throws SQLException;
+
   /** The schema version the file says it is at. */
   int schemaVersion(Connection c) throws SQLException;
 

@@ -26,7 +26,7 @@ final class SqliteDialect implements Dialect {
   private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-import-quality.sql",
       "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
       "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql",
-      "011-digest-replies.sql",
+      "011-digest-replies.sql", "013-country-codes.sql",
       "014-forgotten.sql", "015-replay-chunks.sql");
 
   private SqliteDialect() {}
@@ -138,6 +138,13 @@ final class SqliteDialect implements Dialect {
   @Override
   public String ratio(String numerator, String denominator) {
     return "CAST(" + numerator + " AS REAL) / " + denominator;
+  }
+
+  @Override
+  public long changeCounter(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   @Override

@@ -371,6 +371,9 @@ public final class Store implements AutoCloseable {
             s.executeUpdate(stmt);
           }
         }
+        if (next == 13) {
+          Subscribers.backfillCountryCodes(tx.connection()); // the names table is Java's (JDK locales), not SQL's
+        }
         dialect.setSchemaVersion(tx.connection(), next);
         return null;
       });

@@ -2,6 +2,7 @@ package dev.starling.engine.store;
 
 import dev.starling.connectors.Subscriber;
 import dev.starling.connectors.csv.CanonicalColumns;
+import dev.starling.engine.country.Countries;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -56,6 +57,7 @@ public final class Subscribers {
         insert.setLong(8, s.createdAtMillis());
         ps.setString(9, tags);
         ps.setString(10, status);
+        ps.setString(11, Countries.code(s.country()));
         insert.queue(1);
         return;
       }
@@ -69,6 +71,10 @@ public final class Subscribers {
         update.setLong(p++, s.createdAtMillis());
         ps.setString(p++, tags);
         ps.setString(p++, status);
+        if (round == 0) {
+          ps.setString(p++, s.country());
+          ps.setString(p++, Countries.code(s.country()));
+        }
       }
       ps.setInt(p, id);
       update.queue(1);
@@ -93,6 +99,26 @@ public final class Subscribers {
       return nid;
     } catch (SQLException e) {
       throw StoreException.failed("Subscribers.idForEvent", e);
+    }
+  }
+
+  /**
+   * Fills {@code country_code} from {@code country} for every row that has the text but not the code: the
+   * rows stored before migration 013, which added the column (run by {@link Store} right after it).
+   */
+  static void backfillCountryCodes(Connection c) throws SQLException {
+    try (var read = c.prepareStatement("SELECT DISTINCT country FROM subscribers WHERE country IS NOT NULL AND country_code IS NULL");
+        var write = c.prepareStatement("UPDATE subscribers SET country_code = ? WHERE country = ? AND country_code IS NULL");
+        var rs = read.executeQuery()) {
+      while (rs.next()) {
+        String code = Countries.code(rs.getString(1));
+        if (code != null) {
+          write.setString(1, code);
+          write.setString(2, rs.getString(1));
+          write.addBatch();
+        }
+      }
+      write.executeBatch();
     }
   }
 
@@ -134,14 +160,16 @@ public final class Subscribers {
     }
     implicit = new BatchedStatement(c, "INSERT INTO subscribers (id, email, domain, on_list) VALUES (?, ?, ?, 0)", null);
     BatchedStatement listed = new BatchedStatement(c,
-        "INSERT INTO subscribers (id, email, domain, first_name, last_name, company, country, created_at, tags, status, on_list)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", implicit);
+        "INSERT INTO subscribers (id, email, domain, first_name, last_name, company, country, created_at, tags, status, on_list,"
+            + " country_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", implicit);
     insert = listed;
     // Writes only what a list adds or changes; a row identical to the store's updates nothing.
     update = new BatchedStatement(c,
         "UPDATE subscribers SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),"
             + " company = coalesce(?, company), country = coalesce(?, country), created_at = coalesce(?, created_at),"
-            + " tags = coalesce(?, tags), status = coalesce(?, status), on_list = 1"
+            + " tags = coalesce(?, tags), status = coalesce(?, status), on_list = 1,"
+            // the code follows the text: a row that names no country keeps the stored text, so its code too
+            + " country_code = CASE WHEN ? IS NULL THEN country_code ELSE ? END"
             + " WHERE (on_list = 0 OR first_name IS DISTINCT FROM coalesce(?, first_name)"
             + " OR last_name IS DISTINCT FROM coalesce(?, last_name) OR company IS DISTINCT FROM coalesce(?, company)"
             + " OR country IS DISTINCT FROM coalesce(?, country) OR created_at IS DISTINCT FROM coalesce(?, created_at)"

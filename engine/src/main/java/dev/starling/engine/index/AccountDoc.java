@@ -1,0 +1,141 @@
+package dev.starling.engine.index;
+
+import dev.starling.engine.features.AccountFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/**
+ * One account as indexed: its features (people, engaged people, score sum) and what its people bring,
+ * gathered while the subscribers stream past ({@link Builder}): their addresses, names, domains and
+ * countries, the best star tier, the last human activity, and (capped) the subjects and URLs they engaged with.
+ */
+record AccountDoc(String account, String company, int people, int engaged, int engaged14d, int newly14d, double score,
+    Integer stars, Long last, List<String> emails, List<String> names, List<String> domains, List<String> countries,
+    List<String> opened, List<String> clicked) {
+
+  /** Subjects and URLs kept per account: enough to match on, bounded for a ten-thousand-person account. */
+  static final int TEXT_CAP = 100;
+
+  String key() {
+    return "a:" + account;
+  }
+
+  long fingerprint() {
+    return Fingerprint.of(account, company, people, engaged, engaged14d, newly14d, score, stars, last, String.join("\n", emails),
+        String.join("\n", names), String.join("|", domains), String.join("|", countries), String.join("\n", opened),
+        String.join("\n", clicked));
+  }
+
+  Document document() {
+    Document d = new Document();
+    d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
+    d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
+    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
+    d.add(new KeywordField("account", account, Field.Store.YES));
+    d.add(new TextField("company", company, Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField("company", company));
+    for (String e : emails) {
+      d.add(new KeywordField("email", e, Field.Store.NO));
+    }
+    for (String n : names) {
+      d.add(new TextField("name", n, Field.Store.NO));
+    }
+    for (String dom : domains) {
+      d.add(new KeywordField("domain", dom, Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField("domain", dom));
+    }
+    d.add(new StoredField("domains", String.join(" ", domains)));
+    for (String c : countries) {
+      d.add(new KeywordField("country", c, Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField("country", c));
+    }
+    d.add(new StoredField("countries", String.join(" ", countries)));
+    d.add(new IntField("people", people, Field.Store.YES));
+    d.add(new IntField("engaged", engaged, Field.Store.YES));
+    d.add(new DoubleField("score", score, Field.Store.YES));
+    if (stars != null) {
+      d.add(new IntField("stars", stars, Field.Store.YES));
+      d.add(new SortedSetDocValuesFacetField("stars", String.valueOf(stars)));
+    }
+    if (last != null) {
+      d.add(new LongField("last", last, Field.Store.YES));
+    }
+    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
+    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
+    return d;
+  }
+
+  /** An account's document in the making: its people are added one by one, in id order. */
+  static final class Builder {
+    private final String account;
+    private String company;
+    private Integer stars;
+    private Long last;
+    private final List<String> emails = new ArrayList<>();
+    private final Set<String> names = new TreeSet<>();
+    private final Set<String> domains = new TreeSet<>();
+    private final Set<String> countries = new TreeSet<>();
+    private final Set<String> opened = new TreeSet<>();
+    private final Set<String> clicked = new TreeSet<>();
+
+    Builder(String account) {
+      this.account = account;
+    }
+
+    String account() {
+      return account;
+    }
+
+    void add(SubscriberDoc p) {
+      if (company == null && p.company() != null) {
+        company = p.company(); // the first person's spelling (lowest id), stable across updates
+      }
+      emails.add(p.email());
+      if (p.name() != null) {
+        names.add(p.name());
+      }
+      domains.add(p.domain());
+      if (p.country() != null) {
+        countries.add(p.country());
+      }
+      if (p.stars() != null) {
+        stars = stars == null ? p.stars() : Math.max(stars, p.stars());
+      }
+      if (p.last() != null) {
+        last = last == null ? p.last() : Math.max(last, p.last());
+      }
+      addCapped(opened, p.opened());
+      addCapped(clicked, p.clicked());
+    }
+
+    private static void addCapped(Set<String> into, List<String> values) {
+      for (String v : values) {
+        if (into.size() >= TEXT_CAP) {
+          return;
+        }
+        into.add(v);
+      }
+    }
+
+    /** The document, with the account's stored features (zeros when the account has none yet). */
+    AccountDoc build(AccountFeatures f) {
+      return new AccountDoc(account, company != null ? company : account, f == null ? emails.size() : f.people(),
+          f == null ? 0 : f.engagedPeople(), f == null ? 0 : f.engaged14d(), f == null ? 0 : f.newlyEngaged14d(),
+          f == null ? 0 : f.scoreSum(), stars, last, List.copyOf(emails), List.copyOf(names), List.copyOf(domains),
+          List.copyOf(countries), List.copyOf(opened), List.copyOf(clicked));
+    }
+  }
+}

@@ -1,0 +1,717 @@
+package dev.starling.engine.index;
+
+import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.report.Table;
+import dev.starling.engine.store.FeatureTables;
+import dev.starling.engine.store.SearchSource;
+import dev.starling.engine.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The subscriber and account search index: one Lucene index in {@code <data>/index}, derived from the store
+ * and rebuilt from it at will. SQLite stays the record; this is a view for questions the store answers
+ * slowly ("four- and five-star people in Spain who clicked pricing", facet counts over them).
+ *
+ * <p><b>Keeping up.</b> {@link #sync} compares the store's data version with the one the last commit
+ * recorded; when they differ it streams every subscriber from the store, builds each document, and rewrites
+ * only those whose fingerprint changed (plus the accounts of changed people): an import that touched a
+ * thousand people rewrites about a thousand documents, whatever the store's size. All changes land in one
+ * commit, so a search in another process sees the state before or after, never half of it. A missing or
+ * unreadable index, or one written with another {@link IndexSchema#VERSION}, is rebuilt with a one-line note.
+ *
+ * <p><b>Concurrency.</b> One writer at a time (Lucene's write lock): a process that finds another one
+ * updating the index searches the last commit, with a note. Searches go through a {@link SearcherManager}.
+ *
+ * <pre>{@code
+ * try (SubscriberIndex index = SubscriberIndex.open(dataDir, store, settings)) {
+ *   index.sync(notes);
+ *   SearchResult r = index.search(new SearchRequest("company:acme stars:[4 TO 5]", false, 20, SearchSort.SCORE, true));
+ * }
+ * }</pre>
+ */
+public final class SubscriberIndex implements AutoCloseable {
+  /** The index directory's name inside the data directory. */
+  public static final String DIR = "index";
+  private static final String SCHEMA_KEY = "schema";
+  private static final String DATA_KEY = "data";
+  private static final int FACET_VALUES = 10;
+
+  /**
+   * Lucene logs, through java.util.logging, that the JDK's vector module is not enabled: advice for vector
+   * search, which this index does not use. Held here so the logger (and its level) is not collected.
+   */
+  private static final java.util.logging.Logger VECTOR_ADVICE =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+  static {
+    VECTOR_ADVICE.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  private final Path path;
+  private final Store store;
+  private final EngagementSettings settings;
+  private final Analyzer analyzer = IndexSchema.analyzer();
+  private final FacetsConfig facets = IndexSchema.facetsConfig();
+  private Directory directory;
+  private SearcherManager searchers;
+  private DefaultSortedSetDocValuesReaderState facetState;
+  private IndexReader facetStateReader;
+
+  private SubscriberIndex(Path path, Store store, EngagementSettings settings) {
+    this.path = path;
+    this.store = store;
+    this.settings = settings;
+  }
+
+  /** The index of {@code dataDir} over {@code store}; opens nothing yet. */
+  public static SubscriberIndex open(Path dataDir, Store store, EngagementSettings settings) {
+    return new SubscriberIndex(dataDir.resolve(DIR), store, settings);
+  }
+
+  /** What an update did. */
+  public record Update(Kind kind, int written, int deleted, long millis) {
+    /** Whether the index was built from nothing, brought up to date, or already was. */
+    public enum Kind { REBUILT, UPDATED, CURRENT, SKIPPED }
+  }
+
+  /** What the index holds: documents of each type, size on disk, segments. */
+  public record Stats(long subscribers, long accounts, long bytes, int segments, String dataVersion) {}
+
+  /**
+   * Brings the index up to the store: rebuilds it when missing, unreadable or of another schema version
+   * (telling {@code notes} why, in one line), else rewrites the documents that changed since the last commit.
+   * When another process holds the index's write lock, or the store is read-only, leaves it as it is.
+   */
+  public Update sync(Consumer<String> notes) {
+    long t0 = System.nanoTime();
+    String version = store.read(tx -> new SearchSource(store).dataVersion());
+    Health health = health();
+    if (health.state == State.OK && version.equals(health.dataVersion)) {
+      return new Update(Update.Kind.CURRENT, 0, 0, (System.nanoTime() - t0) / 1_000_000);
+    }
+    if (!Files.isWritable(path.getParent())) {
+      if (health.state != State.OK) {
+        throw new IndexException("the search index in " + path + " " + health.why + " and the data directory is read-only,"
+            + " so it cannot be rebuilt; run 'starling reindex' where it is writable", null);
+      }
+      notes.accept("the data directory is read-only: searching the index as last built");
+      return new Update(Update.Kind.SKIPPED, 0, 0, 0);
+    }
+    try {
+      if (health.state != State.OK) {
+        notes.accept("the search index " + health.why + ": rebuilding it from the store");
+        return rebuild();
+      }
+      return write(false, t0);
+    } catch (LockObtainFailedException e) {
+      notes.accept("another process is updating the search index: searching its last committed state");
+      return new Update(Update.Kind.SKIPPED, 0, 0, 0);
+    } catch (IOException e) {
+      throw new IndexException("cannot update the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds the index anew from the store ({@code starling reindex}); the old one serves searches until the commit. */
+  public Update rebuild() {
+    long t0 = System.nanoTime();
+    try {
+      Health health = health();
+      if (health.state == State.CORRUPT || health.state == State.OTHER_SCHEMA) {
+        wipe(); // a writer cannot even open over files it cannot read
+      }
+      return write(true, t0);
+    } catch (LockObtainFailedException e) {
+      throw new IndexException("another process is updating the search index in " + path + "; try again when it is done", e);
+    } catch (IOException e) {
+      throw new IndexException("cannot build the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private enum State { OK, MISSING, CORRUPT, OTHER_SCHEMA }
+
+  private record Health(State state, String why, String dataVersion) {}
+
+  private Health health() {
+    if (!Files.isDirectory(path)) {
+      return new Health(State.MISSING, "is missing", null);
+    }
+    try {
+      Directory dir = directory();
+      if (!DirectoryReader.indexExists(dir)) {
+        return new Health(State.MISSING, "is missing", null);
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        Map<String, String> data = r.getIndexCommit().getUserData();
+        String schema = data.get(SCHEMA_KEY);
+        if (!String.valueOf(IndexSchema.VERSION).equals(schema)) {
+          return new Health(State.OTHER_SCHEMA, "was written by another version of Starling (layout " + schema + ", this one"
+              + " reads " + IndexSchema.VERSION + ")", null);
+        }
+        // Opening checked every segment's header, footer and length (a torn or truncated file fails here);
+        // a full checksum pass (CheckIndex) would read the whole index on every command.
+        return new Health(State.OK, "", data.get(DATA_KEY));
+      }
+    } catch (IOException | RuntimeException e) {
+      return new Health(State.CORRUPT, "is unreadable (" + firstLine(e) + ")", null);
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+
+  private void wipe() throws IOException {
+    closeSearchers();
+    if (directory != null) {
+      directory.close();
+      directory = null;
+    }
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  private Directory directory() throws IOException {
+    if (directory == null) {
+      directory = FSDirectory.open(path);
+    }
+    return directory;
+  }
+
+  private IndexWriter writer(boolean create) throws IOException {
+    Files.createDirectories(path);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(96); // fewer, larger flushed segments: less merging during a full build
+    config.setUseCompoundFile(false); // compound files cost a copy of every new segment
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
+    merges.setForceMergeDeletesPctAllowed(0); // forget: every segment holding a deleted document is rewritten
+    config.setMergePolicy(merges);
+    config.setCommitOnClose(false);
+    return new IndexWriter(directory(), config);
+  }
+
+  /** The previous commit's fingerprints: subscribers by dense id, accounts by key. */
+  private static final class Known {
+    long[] subscribers = new long[0];
+    final BitSet present = new BitSet();
+    final Map<String, Long> accounts = new HashMap<>();
+
+    void subscriber(int id, long fp) {
+      if (id >= subscribers.length) {
+        subscribers = Arrays.copyOf(subscribers, Math.max(id + 1, subscribers.length * 2));
+      }
+      subscribers[id] = fp;
+      present.set(id);
+    }
+
+    boolean same(int id, long fp) {
+      return present.get(id) && subscribers[id] == fp;
+    }
+  }
+
+  private Known known(IndexWriter w) throws IOException {
+    Known k = new Known();
+    try (DirectoryReader r = DirectoryReader.open(w)) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        LeafReader lr = leaf.reader();
+        Bits live = lr.getLiveDocs();
+        NumericDocValues fp = lr.getNumericDocValues(IndexSchema.FINGERPRINT);
+        SortedNumericDocValues sid = lr.getSortedNumericDocValues(IndexSchema.SUBSCRIBER_ID);
+        SortedSetDocValues key = lr.getSortedSetDocValues(IndexSchema.KEY);
+        if (fp == null) {
+          continue;
+        }
+        for (int doc = fp.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = fp.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          if (sid != null && sid.advanceExact(doc)) {
+            k.subscriber((int) sid.nextValue(), fp.longValue());
+          } else if (key != null && key.advanceExact(doc)) {
+            k.accounts.put(key.lookupOrd(key.nextOrd()).utf8ToString(), fp.longValue());
+          }
+        }
+      }
+    }
+    return k;
+  }
+
+  private Update write(boolean create, long t0) throws IOException {
+    int[] counts = new int[2]; // written, deleted
+    try (IndexWriter w = writer(create)) {
+      Known known = create ? new Known() : known(w);
+      String version = store.read(tx -> {
+        SearchSource source = new SearchSource(store);
+        String v = source.dataVersion();
+        Map<Integer, String> subjects = source.subjects();
+        long tScan = System.nanoTime();
+        HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
+        timing("scan human opens", tScan);
+        long tDocs = System.nanoTime();
+        Map<String, AccountFeatures> accountFeatures = new HashMap<>();
+        new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
+        Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
+        BitSet seen = new BitSet();
+        source.forEachSubscriber(row -> {
+          SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
+          seen.set(row.id());
+          long fp = doc.fingerprint();
+          if (create) {
+            add(w, doc.document()); // nothing to replace: no delete-by-term bookkeeping
+          } else if (!known.same(row.id(), fp)) {
+            put(w, doc.key(), doc.document());
+            counts[0]++;
+          }
+          if (doc.account() != null) {
+            accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
+          }
+        });
+        timing("subscriber documents", tDocs);
+        for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
+          if (!seen.get(id)) {
+            w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
+            counts[1]++;
+          }
+        }
+        for (AccountDoc.Builder b : accounts.values()) {
+          AccountDoc doc = b.build(accountFeatures.get(b.account()));
+          Long before = known.accounts.remove(doc.key());
+          if (before == null || before != doc.fingerprint()) {
+            put(w, doc.key(), doc.document());
+            counts[0]++;
+          }
+        }
+        for (String gone : known.accounts.keySet()) {
+          w.deleteDocuments(new Term(IndexSchema.KEY, gone));
+          counts[1]++;
+        }
+        return v;
+      });
+      long tCommit = System.nanoTime();
+      commit(w, version);
+      timing("commit", tCommit);
+    }
+    refreshSearchers();
+    return new Update(create ? Update.Kind.REBUILT : counts[0] + counts[1] == 0 ? Update.Kind.CURRENT : Update.Kind.UPDATED,
+        counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Phase times on stderr with -Dstarling.timing=true (for tuning; off by default), as the feature refresh does. */
+  private static void timing(String phase, long since) {
+    if (Boolean.getBoolean("starling.timing")) {
+      System.err.printf("index: %-24s %6.2f s%n", phase, (System.nanoTime() - since) / 1e9);
+    }
+  }
+
+  private void add(IndexWriter w, Document doc) {
+    try {
+      w.addDocument(facets.build(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void put(IndexWriter w, String key, Document doc) {
+    try {
+      w.updateDocument(new Term(IndexSchema.KEY, key), facets.build(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> subjectsOf(int[] campaigns, Map<Integer, String> subjects) {
+    if (campaigns.length == 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(campaigns.length);
+    for (int c : campaigns) {
+      String s = subjects.get(c);
+      if (s != null && !out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static void commit(IndexWriter w, String dataVersion) throws IOException {
+    w.setLiveCommitData(Map.of(SCHEMA_KEY, String.valueOf(IndexSchema.VERSION), DATA_KEY, dataVersion).entrySet());
+    w.commit();
+  }
+
+  /**
+   * Removes {@code email}'s subscriber document, rewrites their account's document without them (from the
+   * store, which should no longer hold them either), and merges away every segment that held a deleted
+   * document, so no byte of the address stays in the index files. For {@code forget}.
+   *
+   * @return whether the index held the address
+   */
+  public boolean delete(String email) {
+    String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+    try (IndexWriter w = writer(false)) {
+      String account = null;
+      boolean found = false;
+      try (DirectoryReader r = DirectoryReader.open(w)) {
+        IndexSearcher s = new IndexSearcher(r);
+        TopDocs td = s.search(new TermQuery(new Term(IndexSchema.KEY, "s:" + address)), 1);
+        if (td.scoreDocs.length > 0) {
+          found = true;
+          Document d = s.storedFields().document(td.scoreDocs[0].doc);
+          account = d.get("account");
+        }
+        if (!found) {
+          // an account document may still list them (an earlier partial update): find it by its people
+          TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
+          for (ScoreDoc sd : acc.scoreDocs) {
+            String a = s.storedFields().document(sd.doc).get("account");
+            account = account == null ? a : account;
+          }
+        }
+      }
+      w.deleteDocuments(new Term(IndexSchema.KEY, "s:" + address));
+      if (account != null) {
+        String acc = account;
+        List<SubscriberDoc> people = new ArrayList<>();
+        AccountFeatures[] features = new AccountFeatures[1];
+        store.read(tx -> {
+          SearchSource source = new SearchSource(store);
+          source.accountPeople(acc, row -> {
+            if (!row.email().equals(address)) {
+              people.add(SubscriberDoc.of(row, List.of()));
+            }
+          });
+          new FeatureTables(store).forEachAccount(a -> {
+            if (a.account().equals(acc)) {
+              features[0] = a;
+            }
+          });
+          return null;
+        });
+        w.deleteDocuments(new Term(IndexSchema.KEY, "a:" + acc));
+        if (!people.isEmpty()) {
+          AccountDoc.Builder b = new AccountDoc.Builder(acc);
+          people.forEach(b::add);
+          AccountDoc doc = b.build(features[0]);
+          put(w, doc.key(), doc.document());
+        }
+      }
+      w.forceMergeDeletes(true);
+      String version = w.getLiveCommitData() == null ? "" : liveData(w);
+      commit(w, version);
+      w.deleteUnusedFiles();
+      refreshSearchers();
+      return found || account != null;
+    } catch (IOException e) {
+      throw new IndexException("cannot delete from the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String liveData(IndexWriter w) {
+    for (Map.Entry<String, String> e : w.getLiveCommitData()) {
+      if (e.getKey().equals(DATA_KEY)) {
+        return e.getValue();
+      }
+    }
+    return "";
+  }
+
+  private void refreshSearchers() throws IOException {
+    if (searchers != null) {
+      searchers.maybeRefreshBlocking();
+    }
+  }
+
+  private void closeSearchers() throws IOException {
+    if (searchers != null) {
+      searchers.close();
+      searchers = null;
+    }
+    facetState = null;
+    facetStateReader = null;
+  }
+
+  private SearcherManager searchers() throws IOException {
+    if (searchers == null) {
+      Directory dir = directory();
+      if (!DirectoryReader.indexExists(dir)) {
+        throw new IndexException("there is no search index in " + path + " (run 'starling reindex')", null);
+      }
+      searchers = new SearcherManager(dir, null);
+    }
+    return searchers;
+  }
+
+  /**
+   * Checks that {@code request}'s query can be read, before any work (a refresh, an index build) is done for it.
+   *
+   * @throws SearchQueryException naming the column of the problem
+   */
+  public static void checkQuery(SearchRequest request) {
+    try (Analyzer a = IndexSchema.analyzer()) {
+      new UserQueryParser(a, request.query(), request.accounts()).parse();
+    }
+  }
+
+  /** Runs {@code request} against the last commit (call {@link #sync} first to search fresh data). */
+  public SearchResult search(SearchRequest request) {
+    Query user = new UserQueryParser(analyzer, request.query(), request.accounts()).parse();
+    try {
+      SearcherManager sm = searchers();
+      IndexSearcher s = sm.acquire();
+      try {
+        return search(s, request, user);
+      } finally {
+        sm.release(s);
+      }
+    } catch (IOException e) {
+      throw new IndexException("cannot search the index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private SearchResult search(IndexSearcher s, SearchRequest request, Query user) throws IOException {
+    Query query = new BooleanQuery.Builder()
+        .add(onlyNegative(user) ? withAll(user) : user, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(IndexSchema.TYPE, request.accounts() ? IndexSchema.ACCOUNT : IndexSchema.SUBSCRIBER)),
+            BooleanClause.Occur.FILTER)
+        .build();
+    Sort sort = sort(request.sort());
+    TopDocs top;
+    Table facetTable = null;
+    if (request.facets()) {
+      FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, query, request.top(), sort,
+          request.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
+      top = r.topDocs();
+      facetTable = facetTable(s.getIndexReader(), r);
+    } else {
+      // Counting every match in the same pass costs less than a second pass (count) for the total.
+      top = s.search(query, new TopFieldCollectorManager(sort, request.top(), null, Integer.MAX_VALUE));
+    }
+    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : s.count(query);
+    StoredFields stored = s.storedFields();
+    List<Object[]> rows = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      rows.add(request.accounts() ? accountRow(d) : subscriberRow(d));
+    }
+    Table hits = request.accounts() ? Table.of(SearchResult.ACCOUNTS, SearchResult.ACCOUNT_COLUMNS, rows)
+        : Table.of(SearchResult.SUBSCRIBERS, SearchResult.SUBSCRIBER_COLUMNS, rows);
+    return new SearchResult(hits, total, facetTable);
+  }
+
+  private static boolean onlyNegative(Query q) {
+    if (!(q instanceof BooleanQuery b) || b.clauses().isEmpty()) {
+      return false;
+    }
+    return b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
+  }
+
+  private static Query withAll(Query negative) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    ((BooleanQuery) negative).clauses().forEach(b::add);
+    return b.build();
+  }
+
+  private static Sort sort(SearchSort sort) {
+    SortField tie = new SortedSetSortField(IndexSchema.KEY, false);
+    return switch (sort) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, tie);
+      case SCORE -> {
+        SortedNumericSortField f = new SortedNumericSortField("score", SortField.Type.DOUBLE, true);
+        f.setMissingValue(Double.NEGATIVE_INFINITY);
+        yield new Sort(f, tie);
+      }
+      case RECENT -> {
+        SortedNumericSortField f = new SortedNumericSortField("last", SortField.Type.LONG, true);
+        f.setMissingValue(Long.MIN_VALUE);
+        yield new Sort(f, tie);
+      }
+    };
+  }
+
+  private Table facetTable(IndexReader reader, FacetsCollectorManager.FacetsResult r) throws IOException {
+    List<Object[]> rows = new ArrayList<>();
+    DefaultSortedSetDocValuesReaderState state = facetState(reader);
+    if (state != null) {
+      SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+      for (String dim : IndexSchema.FACETS) {
+        if (state.getOrdRange(dim) == null) {
+          continue; // no document has a value for it
+        }
+        FacetResult fr = counts.getTopChildren(FACET_VALUES, dim);
+        if (fr == null) {
+          continue;
+        }
+        for (LabelAndValue lv : fr.labelValues) {
+          rows.add(new Object[] {dim, lv.label, lv.value.longValue()});
+        }
+      }
+    }
+    return Table.of(SearchResult.FACETS, SearchResult.FACET_COLUMNS, rows);
+  }
+
+  /** The facet ordinals of {@code reader}, made once per reader (it costs a pass over the values). */
+  private synchronized DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    if (facetStateReader != reader) {
+      try {
+        facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
+      } catch (IllegalArgumentException e) {
+        facetState = null; // an empty index has no facet field at all
+      }
+      facetStateReader = reader;
+    }
+    return facetState;
+  }
+
+  private static Object[] subscriberRow(Document d) {
+    return new Object[] {d.get("email"), d.get("name"), d.get("company"), d.get("domain"), d.get("country"),
+        intOrNull(d, "stars"), doubleOrNull(d, "score"), d.get("state"), d.get("status"), timeOrNull(d, "last")};
+  }
+
+  private static Object[] accountRow(Document d) {
+    return new Object[] {d.get("account"), d.get("company"), intOrNull(d, "people"), intOrNull(d, "engaged"),
+        intOrNull(d, "stars"), doubleOrNull(d, "score"), timeOrNull(d, "last"), emptyToNull(d.get("domains")),
+        emptyToNull(d.get("countries"))};
+  }
+
+  private static Long intOrNull(Document d, String field) {
+    var f = d.getField(field);
+    return f == null ? null : f.numericValue().longValue();
+  }
+
+  private static Double doubleOrNull(Document d, String field) {
+    var f = d.getField(field);
+    return f == null ? null : f.numericValue().doubleValue();
+  }
+
+  private static Instant timeOrNull(Document d, String field) {
+    var f = d.getField(field);
+    return f == null ? null : Instant.ofEpochMilli(f.numericValue().longValue());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** Documents, bytes and segments of the last commit. */
+  public Stats stats() {
+    try {
+      Directory dir = directory();
+      if (!DirectoryReader.indexExists(dir)) {
+        return new Stats(0, 0, 0, 0, null);
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = new IndexSearcher(r);
+        long subs = s.count(new TermQuery(new Term(IndexSchema.TYPE, IndexSchema.SUBSCRIBER)));
+        long accs = s.count(new TermQuery(new Term(IndexSchema.TYPE, IndexSchema.ACCOUNT)));
+        long bytes = 0;
+        for (String f : dir.listAll()) {
+          try {
+            bytes += dir.fileLength(f);
+          } catch (IOException e) {
+            // a file a concurrent merge just removed
+          }
+        }
+        return new Stats(subs, accs, bytes, r.leaves().size(), r.getIndexCommit().getUserData().get(DATA_KEY));
+      }
+    } catch (IOException e) {
+      throw new IndexException("cannot read the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every live document's key and fingerprint in the last commit: what the tests compare two indexes by. */
+  java.util.SortedMap<String, Long> fingerprints() {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    try (DirectoryReader r = DirectoryReader.open(directory())) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        LeafReader lr = leaf.reader();
+        Bits live = lr.getLiveDocs();
+        NumericDocValues fp = lr.getNumericDocValues(IndexSchema.FINGERPRINT);
+        SortedSetDocValues key = lr.getSortedSetDocValues(IndexSchema.KEY);
+        for (int doc = 0; doc < lr.maxDoc(); doc++) {
+          if ((live == null || live.get(doc)) && fp.advanceExact(doc) && key.advanceExact(doc)) {
+            out.put(key.lookupOrd(key.nextOrd()).utf8ToString(), fp.longValue());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The directory of the index files (for tests and the privacy check, which scan their bytes). */
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public void close() {
+    try {
+      closeSearchers();
+      if (directory != null) {
+        directory.close();
+      }
+      analyzer.close();
+    } catch (IOException e) {
+      throw new IndexException("cannot close the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+}
