@@ -116,7 +116,7 @@ public final class Starling implements AutoCloseable {
 
   /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
-    return new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    return new Importer(store, clock, config.softBounceLimit(), config.limits()).importFile(file, format, listener);
   }
 
   /**

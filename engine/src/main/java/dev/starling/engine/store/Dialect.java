@@ -22,6 +22,9 @@ interface Dialect {
   void begin(Connection c, boolean write, int waitMillis) throws SQLException;
 
   /** Whether the error says another connection holds the lock (try again later), not a real failure. */
+  /** Whether the failure is the database or its disk being full. */
+  boolean isFull(SQLException e);
+
   boolean isBusy(SQLException e);
 
   /**

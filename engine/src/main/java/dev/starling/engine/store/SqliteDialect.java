@@ -67,6 +67,12 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean isFull(SQLException e) {
+    return (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code
+        || String.valueOf(e.getMessage()).contains("database or disk is full");
+  }
+
+  @Override
   public String insertIgnoring(String rest) {
     return "INSERT OR IGNORE " + rest;
   }
