@@ -3,6 +3,7 @@ package dev.starling.engine.ingest;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.ReadLimits;
+import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.engine.store.DataQuality;
 import dev.starling.engine.store.DiskFullException;
@@ -29,6 +30,7 @@ import java.util.List;
  */
 public final class Importer {
   private static final int PROGRESS_EVERY = 50_000;
+  private static final java.util.concurrent.atomic.AtomicBoolean STALE_CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Store store;
   private final Clock clock;
@@ -46,6 +48,9 @@ public final class Importer {
 
   /** @param limits what one file may cost to read (starling.yaml {@code import:}) */
   public Importer(Store store, Clock clock, SoftBounceLimit softLimit, ReadLimits limits) {
+    if (STALE_CLEANED.compareAndSet(false, true)) {
+      SpreadsheetReader.removeStaleTempFiles(); // copies that imports killed mid-way left behind
+    }
     this.store = store;
     this.clock = clock;
     this.softLimit = softLimit;

@@ -80,6 +80,19 @@ class ImportLimitsTest {
   }
 
   @Test
+  @Timeout(20)
+  void xlsxGzWroteATwoGigabyteTemporaryFileAndIsNowRefusedByTheRatioLeavingNoCopy(Starling s, DataDir dir) throws IOException {
+    // what the sniffer sees of a workbook (a zip whose first entry is under xl/), then 400 MB of nothing
+    Path gz = gzipOf(dir.input("list.xlsx.gz"), "PK\u0003\u0004xl/worksheets/sheet1.xml", "\u0000", 400L << 20);
+    ImportException e = assertThrows(ImportException.class, () -> s.importFile(gz, null, ImportListener.NONE));
+    assertTrue(e.getMessage().startsWith(gz + ": decompresses to more than 100 times its size"), e.getMessage());
+    String mine = "starling-sheet-" + ProcessHandle.current().pid() + "-";
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith(mine)).toList());
+    }
+  }
+
+  @Test
   @Timeout(10)
   void devZeroHungTheImportAndIsNowRefusedAsNotARegularFile(Starling s) {
     Path zero = Path.of("/dev/zero");
