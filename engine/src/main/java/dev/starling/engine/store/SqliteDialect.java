@@ -25,6 +25,7 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public Connection open(Path file, boolean readOnly) throws SQLException {
+    NativeLibrary.useCachedCopy();
     SQLiteConfig config = new SQLiteConfig();
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-262_144); // 256 MiB of page cache (native memory, not Java heap)
