@@ -81,6 +81,14 @@ final class RuleFileParser {
   }
 
   private RawFile result() {
+    if (!sawVersion && !sawRules && (!unreadable || syntaxError)) {
+      // Any file can be named as the rules file (a typo, or /etc/shadow): its keys are its lines, and
+      // quoting them in errors would print the file. Only a file that looks like rules is discussed.
+      problems.clear();
+      problems.add(new Pending(1, "is not a Starling rules file: it has neither 'version:' nor 'rules:' at the top"
+          + " (its lines are not shown)"));
+      return new RawFile(Optional.empty(), List.of(), problems, syntaxError);
+    }
     if (!unreadable && !sawVersion) {
       problems.add(new Pending(1, "missing key 'version' (expected 'version: 1')"));
     }
@@ -130,7 +138,7 @@ final class RuleFileParser {
             }
           }
           default -> {
-            problems.add(new Pending(keyLine, "unknown key '" + key + "' (accepted keys: "
+            problems.add(new Pending(keyLine, "unknown key '" + excerpt(key) + "' (accepted keys: "
                 + String.join(", ", TOP_KEYS) + ")"));
             parser.skipChildren();
           }
@@ -236,6 +244,13 @@ final class RuleFileParser {
   private int line() {
     return parser.currentTokenLocation().getLineNr();
   }
+
+  /** At most {@value #EXCERPT} characters of a text from the file: enough to find it, never a whole line of secrets. */
+  static String excerpt(String text) {
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+  }
+
+  private static final int EXCERPT = 32;
 
   private static String describe(JsonToken t) {
     return switch (t) {
