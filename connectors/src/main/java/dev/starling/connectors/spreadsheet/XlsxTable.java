@@ -64,7 +64,12 @@ final class XlsxTable implements RowSource {
       pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
     } catch (IOException | RuntimeException | OpenXML4JException e) {
       Files.deleteIfExists(file);
-      throw e instanceof IOException io ? io : new IOException("is not a readable .xlsx workbook: " + oneLine(e), e);
+      if (e instanceof UnreadableSourceException refused) {
+        throw refused; // the decompression limit, already one line
+      }
+      // POI names the temporary copy, which means nothing to the user
+      String why = String.valueOf(e.getMessage()).contains(file.toString()) ? "the zip is damaged or cut short" : oneLine(e);
+      throw new IOException("is not a readable .xlsx workbook: " + why, e);
     }
     try {
       XSSFReader reader = new XSSFReader(pkg);
