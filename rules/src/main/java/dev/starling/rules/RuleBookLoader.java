@@ -112,7 +112,9 @@ final class RuleBookLoader {
           .orElse(null);
       errors.forEach(e -> ctx.problem(r.values.get("reason").line(), e));
     }
-    if (ctx.failed) {
+    if (ctx.failed || ruleId.isEmpty() || title == null || when == null || reasonText == null || subject == null) {
+      // After a YAML syntax error a key may be missing unreported (see above): the syntax error is the
+      // problem; building the rule would throw (found by RuleFileFuzzTest).
       return Optional.empty();
     }
     Rule rule = new Rule(ruleId.orElseThrow(), title, subject, when, priority, reasonText, cooldown, source, r.line);

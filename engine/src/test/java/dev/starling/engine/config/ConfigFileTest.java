@@ -64,7 +64,7 @@ class ConfigFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "stars:\\n  min-campaign: 5 | c.yaml:2: unknown key 'stars.min-campaign'; expected one of stars.min-campaigns, stars.min-ratio",
-    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve",
+    "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve, import",
     "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
     "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
     "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",
