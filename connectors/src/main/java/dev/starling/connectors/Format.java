@@ -146,6 +146,11 @@ public enum Format {
     }
 
     @Override
+    public FactReader open(InputStream in, String source, ReadLimits limits) {
+      return new DsnReader(in, source, limits);
+    }
+
+    @Override
     boolean sniff(String head) {
       return DsnReader.looksLikeDsn(head);
     }
@@ -189,6 +194,11 @@ public enum Format {
    * @param source the name used in rejections (file name, URL, message id)
    */
   public abstract FactReader open(InputStream in, String source) throws IOException;
+
+  /** {@link #open(InputStream, String)} within {@code limits} (formats whose records can be huge use them). */
+  public FactReader open(InputStream in, String source, ReadLimits limits) throws IOException {
+    return open(in, source);
+  }
 
   /** Whether a file starting with {@code head} (decoded as UTF-8 or else Windows-1252, BOM removed) is of this format. */
   abstract boolean sniff(String head);

@@ -51,10 +51,22 @@ public final class RuleBook {
    *
    * @throws RulesException listing every problem of the file, or that it cannot be read
    */
+  /** Far above any real rules file (the default pack is 3 KB), far below what could hurt. */
+  static final long MAX_FILE_BYTES = 1 << 20;
+
   public static RuleBook load(Path file, FeatureSchema schema) {
     String name = file.toString();
     String text;
     try {
+      // rules.file may name anything: /dev/zero or a FIFO would hang the read, a log file fill the memory
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new RulesException(List.of(new RuleProblem(name, 0, Optional.empty(),
+            "is not a regular file (a directory, a device or a pipe); a rules file is a YAML text file")), null);
+      }
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new RulesException(List.of(new RuleProblem(name, 0, Optional.empty(), "is " + Files.size(file)
+            + " bytes; a rules file is a few KB of YAML (at most " + MAX_FILE_BYTES + " bytes), so this is not one")), null);
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new RulesException(List.of(new RuleProblem(name, 0, Optional.empty(),

@@ -112,8 +112,9 @@ final class RuleBookLoader {
           .orElse(null);
       errors.forEach(e -> ctx.problem(r.values.get("reason").line(), e));
     }
-    // After a YAML syntax error the file fails anyway, and a key may be unread: build nothing.
-    if (ctx.failed || syntaxError) {
+    if (ctx.failed || syntaxError || ruleId.isEmpty() || title == null || when == null || reasonText == null || subject == null) {
+      // After a YAML syntax error a key may be missing unreported (see above): the syntax error is the
+      // problem; building the rule would throw (found by RuleFileFuzzTest).
       return Optional.empty();
     }
     Rule rule = new Rule(ruleId.orElseThrow(), title, subject, when, priority, reasonText, cooldown, source, r.line);

@@ -83,6 +83,14 @@ final class RuleFileParser {
   }
 
   private RawFile result() {
+    if (!sawVersion && !sawRules && misspelt.isEmpty() && (!unreadable || syntaxError)) {
+      // Any file can be named as the rules file (a typo, or /etc/shadow): its keys are its lines, and
+      // quoting them in errors would print the file. Only a file that looks like rules is discussed.
+      problems.clear();
+      problems.add(new Pending(1, "is not a Starling rules file: it has neither 'version:' nor 'rules:' at the top"
+          + " (its lines are not shown)"));
+      return new RawFile(Optional.empty(), List.of(), problems, syntaxError);
+    }
     if (!unreadable && !sawVersion && !misspelt.contains("version")) {
       problems.add(new Pending(1, "missing key 'version' (expected 'version: 1')"));
     }
@@ -218,8 +226,8 @@ final class RuleFileParser {
   private static String unknownKey(String key, List<String> accepted, java.util.Set<String> misspelt) {
     Optional<String> closest = Spelling.closest(key, accepted);
     closest.ifPresent(misspelt::add);
-    return closest.map(k -> "unknown key '" + key + "'; did you mean '" + k + "'?")
-        .orElse("unknown key '" + key + "' (accepted keys: " + String.join(", ", accepted) + ")");
+    return closest.map(k -> "unknown key '" + excerpt(key) + "'; did you mean '" + k + "'?")
+        .orElse("unknown key '" + excerpt(key) + "' (accepted keys: " + String.join(", ", accepted) + ")");
   }
 
   private Scalar scalar(JsonToken t) throws IOException {
@@ -229,6 +237,13 @@ final class RuleFileParser {
   private int line() {
     return parser.currentTokenLocation().getLineNr();
   }
+
+  /** At most {@value #EXCERPT} characters of a text from the file: enough to find it, never a whole line of secrets. */
+  static String excerpt(String text) {
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+  }
+
+  private static final int EXCERPT = 32;
 
   private static String describe(JsonToken t) {
     return switch (t) {

@@ -265,6 +265,10 @@ public final class StarlingCsvReader implements FactReader {
   }
 
   private Campaign campaign(List<String> r) {
+    if (field(r, 0) == null) {
+      // found by ReadersFuzzTest#starlingCsv: the record's NullPointerException escaped as a crash
+      throw new IllegalArgumentException("column 'campaign_id' is empty (a campaign needs an id)");
+    }
     String sent = field(r, 3);
     return new Campaign(field(r, 0), field(r, 1), field(r, 2), sent == null ? null : time(sent, "sent_at"), field(r, 4));
   }

@@ -104,8 +104,23 @@ public final class DsnMessages {
     return parse(message, source, number);
   }
 
-  /** As {@link #parse(InputStream, String, long)}, for a message already fetched (e.g. over IMAP). */
+  /**
+   * As {@link #parse(InputStream, String, long)}, for a message already fetched (e.g. over IMAP). A
+   * message whose body cannot be decoded (an unknown Content-Transfer-Encoding, a broken part: Jakarta
+   * Mail says so with a plain IOException) is one rejected message, never the end of its mailbox.
+   */
   public static List<ReadResult> parse(MimeMessage message, String source, long number) throws IOException {
+    try {
+      return parseReadable(message, source, number);
+    } catch (dev.starling.connectors.UnreadableSourceException e) {
+      throw e;
+    } catch (IOException e) {
+      return List.of(new Rejection(source, number, "message " + number + " is not a readable e-mail: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), ""));
+    }
+  }
+
+  private static List<ReadResult> parseReadable(MimeMessage message, String source, long number) throws IOException {
     String messageId = header(message, "Message-ID");
     String subject = subject(message);
     Where where = new Where(source, number, "message " + number + (messageId == null ? "" : " (Message-ID " + messageId + ")"),

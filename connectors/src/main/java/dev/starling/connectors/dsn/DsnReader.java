@@ -1,6 +1,7 @@
 package dev.starling.connectors.dsn;
 
 import dev.starling.connectors.FactReader;
+import dev.starling.connectors.ReadLimits;
 import dev.starling.connectors.ReadResult;
 import dev.starling.connectors.Rejection;
 import java.io.ByteArrayInputStream;
@@ -29,11 +30,18 @@ public final class DsnReader implements FactReader {
 
   private final String source;
   private final MailSplitter messages;
+  private final long maxMessageBytes;
   private final Deque<ReadResult> pending = new ArrayDeque<>();
   private long number;
 
   public DsnReader(InputStream in, String source) {
-    this.messages = new MailSplitter(in, KEEP_BYTES);
+    this(in, source, ReadLimits.DEFAULTS);
+  }
+
+  /** A message over {@link ReadLimits#maxMessageBytes()} is a rejection giving its number and size, not read. */
+  public DsnReader(InputStream in, String source, ReadLimits limits) {
+    this.maxMessageBytes = limits.maxMessageBytes();
+    this.messages = new MailSplitter(in, KEEP_BYTES, maxMessageBytes);
     this.source = source;
   }
 
@@ -65,12 +73,23 @@ public final class DsnReader implements FactReader {
       if (isBlank(message.head())) {
         continue;
       }
+      if (message.size() > maxMessageBytes) {
+        pending.add(new Rejection(source, number, "message " + number + " is " + (messageIsSingle(message) ? "over " : "")
+            + ReadLimits.bytes(message.size()) + ", larger than the limit of " + ReadLimits.bytes(maxMessageBytes)
+            + " (import.max-message-size); not read", ""));
+        continue;
+      }
       pending.addAll(DsnMessages.parse(new ByteArrayInputStream(message.head()), source, number));
       if (pending.isEmpty()) {
         pending.add(new Rejection(source, number, "message " + number + " yielded nothing", ""));
       }
     }
     return pending.poll();
+  }
+
+  /** A single message is counted only until it is known to be too large, so its size is a lower bound. */
+  private boolean messageIsSingle(MailSplitter.Piece message) {
+    return message.size() > maxMessageBytes && !messages.isMbox();
   }
 
   private static boolean isBlank(byte[] message) {

@@ -18,13 +18,19 @@ import java.util.Arrays;
  */
 final class MailSplitter implements Closeable {
 
-  /** One message: its first bytes, and whether more followed. */
-  record Piece(byte[] head, boolean truncated) {}
+  /**
+   * One message: its first bytes, whether more followed, and its size in bytes. The size of a single
+   * message (not an mbox) is counted only up to {@code stopCountingAt} + 1: past that it is only known
+   * to be too large, and the rest is not read.
+   */
+  record Piece(byte[] head, boolean truncated, long size) {}
 
   private static final int BUFFER = 1 << 16;
 
   private final InputStream in;
   private final int keep;
+  private final long stopCountingAt;
+  private long messageSize;
   private final byte[] buf = new byte[BUFFER];
   private int pos;
   private int lim;
@@ -38,8 +44,14 @@ final class MailSplitter implements Closeable {
   private boolean pendingSeparator; // the "From " line of the next message has been read already
 
   MailSplitter(InputStream in, int keep) {
+    this(in, keep, keep);
+  }
+
+  /** @param stopCountingAt a single message is read until it is known to be larger than this */
+  MailSplitter(InputStream in, int keep, long stopCountingAt) {
     this.in = in;
     this.keep = keep;
+    this.stopCountingAt = Math.max(keep, stopCountingAt);
   }
 
   /** The next message, or {@code null} at the end. */
@@ -49,6 +61,7 @@ final class MailSplitter implements Closeable {
     }
     ByteArrayOutputStream message = new ByteArrayOutputStream(8192);
     boolean truncated = false;
+    messageSize = 0;
     if (!started) {
       started = true;
       if (!readLine()) {
@@ -57,6 +70,7 @@ final class MailSplitter implements Closeable {
       }
       mbox = startsWith("From ");
       if (!mbox) {
+        messageSize += lineTotal;
         truncated = append(message, false);
       }
     } else if (!pendingSeparator) {
@@ -65,18 +79,19 @@ final class MailSplitter implements Closeable {
     pendingSeparator = false;
     boolean previousBlank = false;
     while (true) {
-      if (!mbox && truncated) {
-        eof = true; // a single message: nothing after the kept part matters
-        return new Piece(message.toByteArray(), true);
+      if (!mbox && messageSize > stopCountingAt) {
+        eof = true; // a single message: nothing after this matters
+        return new Piece(message.toByteArray(), true, messageSize);
       }
       if (!readLine()) {
         eof = true;
-        return new Piece(message.toByteArray(), truncated);
+        return new Piece(message.toByteArray(), truncated, messageSize);
       }
       if (mbox && previousBlank && startsWith("From ")) {
         pendingSeparator = true;
-        return new Piece(message.toByteArray(), truncated);
+        return new Piece(message.toByteArray(), truncated, messageSize);
       }
+      messageSize += lineTotal;
       previousBlank = lineTotal == 1 || (lineTotal == 2 && line[0] == '\r');
       truncated = append(message, mbox && isQuotedFrom()) || truncated;
     }
@@ -133,6 +148,11 @@ final class MailSplitter implements Closeable {
     }
     System.arraycopy(buf, from, line, lineLen, room);
     lineLen += room;
+  }
+
+  /** Whether the file is an mbox (known once the first message was read). */
+  boolean isMbox() {
+    return mbox;
   }
 
   private boolean startsWith(String prefix) {

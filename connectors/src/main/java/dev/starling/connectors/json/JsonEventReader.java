@@ -46,7 +46,15 @@ public abstract class JsonEventReader implements FactReader {
   @Override
   public final ReadResult next() throws IOException {
     while (queue.isEmpty()) {
-      JsonRecord r = records.next();
+      JsonRecord r;
+      try {
+        r = records.next();
+      } catch (java.io.CharConversionException e) {
+        // Jackson guesses UTF-16/32 from zero bytes at the start and then fails on a plain
+        // IOException (found by ReadersFuzzTest#postmark): the file is refused like any unreadable JSON.
+        throw new dev.starling.connectors.UnreadableSourceException(source, 0,
+            "is not UTF-8 JSON text (" + e.getMessage() + ")", e);
+      }
       if (r == null) {
         if (!ended) {
           ended = true;

@@ -81,6 +81,16 @@ public final class SpreadsheetReader implements FactReader {
   }
 
   /**
+   * Deletes the temporary copies of .xlsx files that imports killed mid-way left in the system temp
+   * directory (a clean end deletes its own). Call once at start.
+   *
+   * @return how many were deleted
+   */
+  public static int removeStaleTempFiles() {
+    return XlsxTable.removeStale(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
    * Whether {@code head} (the first 8 KB decoded as UTF-8) is an .xlsx workbook, or a text table whose
    * first lines include a header with an email column. Starling's own CSV is claimed by its own format,
    * which comes first in {@link dev.starling.connectors.Format}; this method refuses it too.

@@ -37,10 +37,15 @@ import org.xml.sax.XMLReader;
  * The shared-strings table is held in memory (that is POI's read-only table, one string per distinct
  * text). Date-formatted numeric cells come out as ISO local date-times ({@code 2025-02-14T00:00}),
  * other cells as Excel would display them. Only the 1900 date system is assumed.
+ *
+ * <p>The temporary file's name carries the process id ({@value #TEMP_PREFIX}{@code <pid>-...xlsx}) so
+ * that a later run can tell a copy left by a killed import from one in use ({@link #removeStale}).
+ * POI's zip-bomb guard (a part expanding over 100 times) stays on; its five-line message becomes one.
  */
 final class XlsxTable implements RowSource {
 
   private static final Object END = new Object();
+  static final String TEMP_PREFIX = "starling-sheet-";
 
   private final String source;
   private final Path file;
@@ -53,13 +58,18 @@ final class XlsxTable implements RowSource {
 
   XlsxTable(InputStream in, String source) throws IOException {
     this.source = source;
-    file = Files.createTempFile("starling-sheet-", ".xlsx");
+    file = Files.createTempFile(TEMP_PREFIX + ProcessHandle.current().pid() + "-", ".xlsx");
     try (in) {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
     } catch (IOException | RuntimeException | OpenXML4JException e) {
       Files.deleteIfExists(file);
-      throw e instanceof IOException io ? io : new IOException("is not a readable .xlsx workbook: " + e.getMessage(), e);
+      if (e instanceof UnreadableSourceException refused) {
+        throw refused; // the decompression limit, already one line
+      }
+      // POI names the temporary copy, which means nothing to the user
+      String why = String.valueOf(e.getMessage()).contains(file.toString()) ? "the zip is damaged or cut short" : oneLine(e);
+      throw new IOException("is not a readable .xlsx workbook: " + why, e);
     }
     try {
       XSSFReader reader = new XSSFReader(pkg);
@@ -77,7 +87,10 @@ final class XlsxTable implements RowSource {
       parser.start();
     } catch (IOException | RuntimeException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
       closeQuietly();
-      throw e instanceof IOException io ? io : new IOException("is not a readable .xlsx workbook: " + e.getMessage(), e);
+      if (zipBomb(e)) {
+        throw new IOException(ZIP_BOMB, e);
+      }
+      throw e instanceof IOException io ? io : new IOException("is not a readable .xlsx workbook: " + oneLine(e), e);
     }
   }
 
@@ -122,10 +135,13 @@ final class XlsxTable implements RowSource {
     }
     if (o instanceof Exception e) {
       finished = true;
+      if (zipBomb(e)) {
+        throw new UnreadableSourceException(source, 0, ZIP_BOMB, e);
+      }
       // The SAX parse cannot resume after a broken element: refuse the sheet rather than keep the
       // rows before the break and lose those after it unseen.
       throw new UnreadableSourceException(source, lastRow + 1, "the sheet cannot be read past row " + lastRow
-          + " (" + e.getMessage() + "): the rest of the file cannot be read as rows", e);
+          + " (" + oneLine(e) + "): the rest of the file cannot be read as rows", e);
     }
     TableRow row = (TableRow) o;
     lastRow = row.line();
@@ -163,6 +179,54 @@ final class XlsxTable implements RowSource {
     } catch (IOException e) {
       file.toFile().deleteOnExit();
     }
+  }
+
+  private static final String ZIP_BOMB = "is an .xlsx workbook with a part that expands more than 100 times when"
+      + " unzipped, as a zip bomb does; refused";
+
+  /** Whether POI's zip-bomb guard stopped the read (its message, five lines, starts "Zip bomb detected"). */
+  private static boolean zipBomb(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (String.valueOf(c.getMessage()).startsWith("Zip bomb detected")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first line of a library's message: ours are one line each. */
+  private static String oneLine(Throwable e) {
+    String m = String.valueOf(e.getMessage()).strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl).strip();
+  }
+
+  /**
+   * Deletes the sheet copies in {@code dir} whose process is gone (killed mid-import, so its
+   * {@link #close()} never ran); copies of live processes, this one included, are left alone.
+   *
+   * @return how many were deleted
+   */
+  static int removeStale(Path dir) {
+    int removed = 0;
+    try (var files = Files.newDirectoryStream(dir, TEMP_PREFIX + "*.xlsx")) {
+      for (Path f : files) {
+        String rest = f.getFileName().toString().substring(TEMP_PREFIX.length());
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+          pid = Long.parseLong(rest.substring(0, Math.max(dash, 0)));
+        } catch (NumberFormatException e) {
+          continue; // not named by this version: not ours to judge
+        }
+        if (ProcessHandle.of(pid).isEmpty() && Files.deleteIfExists(f)) {
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      // a temp directory we cannot list holds nothing we could delete either
+    }
+    return removed;
   }
 
   /** Thrown inside the SAX callbacks to stop the parse when the reader is closed. */

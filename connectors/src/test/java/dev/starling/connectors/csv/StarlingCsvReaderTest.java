@@ -38,6 +38,13 @@ class StarlingCsvReaderTest {
     return out;
   }
 
+  /** Found by ReadersFuzzTest#starlingCsv: Campaign's NullPointerException escaped the reader. */
+  @Test
+  void campaignRowWithoutIdThrewNullPointerExceptionAndIsNowARejection() throws IOException {
+    assertEquals(List.of(new Rejection("f.csv", 2, "column 'campaign_id' is empty (a campaign needs an id)", ",Boletín,Hola,2025-01-14T09:00:00Z")),
+        read("campaign_id,name,subject,sent_at\n,Boletín,Hola,2025-01-14T09:00:00Z\n"));
+  }
+
   @Test
   void readsSubscribersWithBomQuotedNewlinesAndUnicode() throws IOException {
     String csv = "\uFEFFemail,first_name,last_name,company,country,created_at,tags,status\n"

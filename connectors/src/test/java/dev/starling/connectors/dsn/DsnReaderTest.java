@@ -55,6 +55,26 @@ class DsnReaderTest {
     return DsnMessages.parse(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)), "t.eml", 1);
   }
 
+  /** Found by ReadersFuzzTest#dsn: Jakarta Mail's IOException for the encoding ended the whole import. */
+  @Test
+  void unknownTransferEncodingAbortedTheWholeMboxAndIsNowOneRejectedMessage() throws IOException {
+    String bad = """
+        From: MAILER-DAEMON@mail.starling.test
+        Subject: Undelivered Mail Returned to Sender
+        MIME-Version: 1.0
+        Content-Type: text/plain
+        Content-Transfer-Encoding: Version
+
+        The mail system could not deliver your message.
+        """;
+    String mbox = "From MAILER-DAEMON Tue Jan 14 10:00:03 2025\n" + bad + "\nFrom MAILER-DAEMON Tue Jan 14 10:00:05 2025\n"
+        + sample("hard-5.1.1.eml");
+    try (DsnReader r = new DsnReader(new ByteArrayInputStream(mbox.getBytes(StandardCharsets.UTF_8)), "b.mbox")) {
+      assertEquals(List.of(new Rejection("b.mbox", 1, "message 1 is not a readable e-mail: Unknown encoding: Version", ""),
+          HARD), ReadAll.of(r));
+    }
+  }
+
   @Test
   void hardBounceFromPostfixReportWithHeadersOnly() throws IOException {
     assertEquals(List.of(HARD), ReadAll.sample(Format.DSN, "dsn/hard-5.1.1.eml"));

@@ -1,6 +1,7 @@
 package dev.starling.connectors.dsn;
 
 import dev.starling.connectors.Event;
+import dev.starling.connectors.ReadLimits;
 import dev.starling.connectors.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ public final class HugeMbox {
     long body = args.length > 0 ? Long.parseLong(args[0]) : BODY_BYTES;
     Generated in = new Generated(first(), "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n",
         body, "\n--b1--\n\n" + second());
-    try (DsnReader reader = new DsnReader(in, "huge.mbox")) {
+    // the size limit raised past the message: memory must stay bounded by streaming alone
+    try (DsnReader reader = new DsnReader(in, "huge.mbox", new ReadLimits(Long.MAX_VALUE, 100, Long.MAX_VALUE))) {
       for (ReadResult r = reader.next(); r != null; r = reader.next()) {
         System.out.println(r instanceof Event e ? "bounce " + e.email() + " " + e.bounceKind() + " " + e.campaignId()
             : r.toString());

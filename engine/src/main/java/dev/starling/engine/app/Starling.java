@@ -130,7 +130,7 @@ public final class Starling implements AutoCloseable {
 
   /** Imports one file in one transaction; see {@link Importer}. Features are refreshed lazily, on the next read. */
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
-    ImportSummary summary = new Importer(store, clock, config.softBounceLimit()).importFile(file, format, listener);
+    ImportSummary summary = new Importer(store, clock, config.softBounceLimit(), config.limits()).importFile(file, format, listener);
     dataChanged();
     return summary;
   }

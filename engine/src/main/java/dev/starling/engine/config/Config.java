@@ -1,5 +1,6 @@
 package dev.starling.engine.config;
 
+import dev.starling.connectors.ReadLimits;
 import dev.starling.engine.digest.DigestSettings;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param smtp how the digest is sent, or {@code null} when the file has no {@code smtp:} section
  * @param schedule when {@code starling serve} runs the weekly cycle
  * @param leads the rejection reasons and the agreed response time ({@code leads:})
+ * @param limits what one imported file may cost to read ({@code import:})
  */
 public record Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
-    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule, LeadSettings leads) {
+    SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule, LeadSettings leads,
+    ReadLimits limits) {
   public static final Config DEFAULTS =
       new Config(StarCriteria.DEFAULTS, EngagementSettings.DEFAULTS, null, OutputSettings.DEFAULTS);
 
@@ -32,6 +35,12 @@ public record Config(StarCriteria stars, EngagementSettings engagement, String r
     Objects.requireNonNull(softBounceLimit, "softBounceLimit");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(leads, "leads");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,
+      SoftBounceLimit softBounceLimit, DigestSettings digest, SmtpSettings smtp, Schedule schedule, LeadSettings leads) {
+    this(stars, engagement, rulesFile, output, softBounceLimit, digest, smtp, schedule, leads, ReadLimits.DEFAULTS);
   }
 
   public Config(StarCriteria stars, EngagementSettings engagement, String rulesFile, OutputSettings output,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.starling.connectors.ReadLimits;
 import dev.starling.engine.digest.SmtpSettings;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.StarCriteria;
@@ -69,6 +70,9 @@ public final class ConfigFile {
     KEYS.put("serve.time", "a time of day HH:MM, e.g. \"07:30\"");
     KEYS.put("serve.time-zone", "a time zone, e.g. Europe/Madrid");
     KEYS.put("serve.mailboxes", "a list of mailbox addresses, e.g. imaps://reports@example.com/INBOX");
+    KEYS.put("import.max-message-size", "a size such as 50 MB (a bounce mail message over it is rejected unread)");
+    KEYS.put("import.max-expansion-ratio", "a number >= 1 (how many times a .gz or .zip may grow when decompressed)");
+    KEYS.put("import.max-expanded-size", "a size such as 50 GB (how large a .gz or .zip may decompress to)");
   }
 
   /** Keys whose value is a list. */
@@ -219,9 +223,14 @@ public final class ConfigFile {
       Value replies = values.get("leads.replies-mailbox");
       LeadSettings leads = new LeadSettings(listed.rejectionReasons(), listed.responseBusinessDays(),
           cooldowns(values, listed.rejectionReasons(), source), replies == null ? null : replies.text);
+      ReadLimits l = ReadLimits.DEFAULTS;
+      ReadLimits limits = new ReadLimits(
+          value(values, "import.max-message-size", l.maxMessageBytes(), source, ReadLimits::parseBytes),
+          doubleValue(values, "import.max-expansion-ratio", l.maxExpansionRatio(), source),
+          value(values, "import.max-expanded-size", l.maxExpandedBytes(), source, ReadLimits::parseBytes));
       return new Config(stars, engagement, rules == null ? null : rules.text.strip(), output, soft,
           MailSections.digest(values, lists, source), MailSections.smtp(values, source), MailSections.schedule(values, lists, source),
-          leads);
+          leads, limits);
     } catch (IllegalArgumentException e) {
       // A range check in a record names the key's last part: find the key to give its line.
       for (Map.Entry<String, Value> v : values.entrySet()) {

@@ -1,7 +1,10 @@
 package dev.starling.engine.ingest;
 
+import dev.starling.connectors.ExpansionGuard;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.Format;
+import dev.starling.connectors.ReadLimits;
+import dev.starling.connectors.UnreadableSourceException;
 import dev.starling.connectors.csv.CanonicalColumns;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -19,23 +22,34 @@ import java.util.zip.GZIPInputStream;
  * One file on its way in: its size and SHA-256 (taken before reading, to skip a file imported
  * before), and its rows through the right reader, gunzipped on the fly when the bytes say gzip, the
  * format detected from the first bytes unless named. Counts the bytes read, for progress.
+ *
+ * <p>Only regular files are taken: {@code /dev/zero} or a named pipe would hang the hash that is taken
+ * before reading. A gzip stream goes through an {@link ExpansionGuard}, so that a small .gz of
+ * nothing (blank lines, a bomb) is refused within {@link ReadLimits} instead of read for hours.
  */
 final class ImportSource implements AutoCloseable {
   private final Path file;
   private final long size;
   private final String sha256;
-  private CountingInputStream counted;
+  private final ReadLimits limits;
+  private volatile CountingInputStream counted;
+  private ExpansionGuard guard;
 
-  private ImportSource(Path file, long size, String sha256) {
+  private ImportSource(Path file, long size, String sha256, ReadLimits limits) {
     this.file = file;
     this.size = size;
     this.sha256 = sha256;
+    this.limits = limits;
   }
 
-  /** Measures and hashes {@code file}; {@link ImportException} when it is missing or unreadable. */
-  static ImportSource of(Path file) {
+  /** Measures and hashes {@code file}; {@link ImportException} when it is missing, unreadable or not a regular file. */
+  static ImportSource of(Path file, ReadLimits limits) {
     try {
-      return new ImportSource(file, Files.size(file), sha256(file));
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new ImportException(file + ": is not a regular file (" + (Files.isDirectory(file) ? "a directory"
+            : "a device or a pipe") + "); Starling imports files only, nothing was read");
+      }
+      return new ImportSource(file, Files.size(file), sha256(file), limits);
     } catch (NoSuchFileException e) {
       throw new ImportException(file + ": no such file");
     } catch (IOException e) {
@@ -57,7 +71,13 @@ final class ImportSource implements AutoCloseable {
 
   /** Bytes of the file read so far (compressed bytes for a .gz file). */
   long bytesRead() {
-    return counted == null ? 0 : counted.count;
+    CountingInputStream c = counted;
+    return c == null ? 0 : c.count;
+  }
+
+  /** Why the decompression limit refused the file, once it did; {@code null} before or without one. */
+  UnreadableSourceException refused() {
+    return guard == null ? null : guard.refused();
   }
 
   /** The format: {@code format} when given, else detected from the content. */
@@ -69,16 +89,22 @@ final class ImportSource implements AutoCloseable {
 
   private InputStream stream() throws IOException {
     if (in == null) {
-      counted = new CountingInputStream(Files.newInputStream(file));
-      InputStream buffered = new BufferedInputStream(counted, 1 << 16);
-      in = isGzip(buffered) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+      CountingInputStream c = new CountingInputStream(Files.newInputStream(file));
+      counted = c;
+      InputStream buffered = new BufferedInputStream(c, 1 << 16);
+      if (isGzip(buffered)) {
+        guard = new ExpansionGuard(new GZIPInputStream(buffered, 1 << 16), name(), limits, () -> c.count);
+        in = new BufferedInputStream(guard, 1 << 16);
+      } else {
+        in = buffered;
+      }
     }
     return in;
   }
 
   /** A reader of the file's rows in {@code format}. */
   FactReader open(Format format) throws IOException {
-    return format.open(stream(), name());
+    return format.open(stream(), name(), limits);
   }
 
   private Format detect() throws IOException {
@@ -129,7 +155,7 @@ final class ImportSource implements AutoCloseable {
 
   /** Counts the bytes read from the file, for progress. */
   private static final class CountingInputStream extends FilterInputStream {
-    long count;
+    volatile long count; // read by the importing thread for progress while the reader's thread counts
 
     CountingInputStream(InputStream in) {
       super(in);

@@ -2,8 +2,11 @@ package dev.starling.engine.ingest;
 
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.Format;
+import dev.starling.connectors.ReadLimits;
+import dev.starling.connectors.spreadsheet.SpreadsheetReader;
 import dev.starling.connectors.ReadResult;
 import dev.starling.engine.store.DataQuality;
+import dev.starling.engine.store.DiskFullException;
 import dev.starling.engine.store.SoftBounceLimit;
 import dev.starling.engine.store.Store;
 import java.io.IOException;
@@ -27,10 +30,12 @@ import java.util.List;
  */
 public final class Importer {
   private static final int PROGRESS_EVERY = 50_000;
+  private static final java.util.concurrent.atomic.AtomicBoolean STALE_CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Store store;
   private final Clock clock;
   private final SoftBounceLimit softLimit;
+  private final ReadLimits limits;
 
   public Importer(Store store, Clock clock) {
     this(store, clock, SoftBounceLimit.DEFAULT);
@@ -38,9 +43,18 @@ public final class Importer {
 
   /** @param softLimit when repeated soft bounces suppress a person (starling.yaml {@code bounces:}) */
   public Importer(Store store, Clock clock, SoftBounceLimit softLimit) {
+    this(store, clock, softLimit, ReadLimits.DEFAULTS);
+  }
+
+  /** @param limits what one file may cost to read (starling.yaml {@code import:}) */
+  public Importer(Store store, Clock clock, SoftBounceLimit softLimit, ReadLimits limits) {
+    if (STALE_CLEANED.compareAndSet(false, true)) {
+      SpreadsheetReader.removeStaleTempFiles(); // copies that imports killed mid-way left behind
+    }
     this.store = store;
     this.clock = clock;
     this.softLimit = softLimit;
+    this.limits = limits;
   }
 
   /**
@@ -52,7 +66,9 @@ public final class Importer {
   public ImportSummary importFile(Path file, Format format, ImportListener listener) {
     long started = clock.millis();
     long startNanos = System.nanoTime();
-    try (ImportSource source = ImportSource.of(file)) {
+    ImportSource opened = null;
+    try (ImportSource source = ImportSource.of(file, limits)) {
+      opened = source;
       long earlier = store.read(tx -> tx.importLog().findBySha256(source.sha256())).orElse(0L);
       if (earlier > 0) {
         return new ImportSummary(source.name(), "-", "-", 0, earlier, 0, 0, 0, 0, 0, 0, ImportSummary.Quality.NONE, List.of(),
@@ -60,7 +76,9 @@ public final class Importer {
       }
       Format chosen = source.format(format);
       FactReader reader = source.open(chosen);
-      try (ReadAhead rows = new ReadAhead(reader, source.name())) {
+      long[] rowsSoFar = {0};
+      try (ReadAhead rows = new ReadAhead(reader, source.name(),
+          () -> listener.progress(source.bytesRead(), source.size(), rowsSoFar[0]))) {
         return store.inImportTransaction(listener::waiting, tx -> {
           // Checked again under the write lock: another process may have imported the same bytes meanwhile.
           long raced = tx.importLog().findBySha256(source.sha256()).orElse(0L);
@@ -73,11 +91,15 @@ public final class Importer {
           ReadResult r;
           while ((r = rows.next()) != null) {
             writer.add(r);
+            rowsSoFar[0] = writer.rowsRead();
             if (writer.rowsRead() % PROGRESS_EVERY == 0) {
               listener.progress(source.bytesRead(), source.size(), writer.rowsRead());
             }
           }
           listener.progress(source.bytesRead(), source.size(), writer.rowsRead());
+          if (source.refused() != null) {
+            throw source.refused(); // a reader that swallowed the refusal must not commit a cut-short file
+          }
           ImportWriter.Written w = writer.finish(reader.contentKind(), clock.millis());
           var f = w.figures();
           return new ImportSummary(source.name(), chosen.id(), reader.contentKind(), importId, 0, f.rowsRead(), f.imported(),
@@ -86,15 +108,34 @@ public final class Importer {
         });
       }
     } catch (dev.starling.connectors.UnreadableSourceException e) {
-      throw unreadable(file, e);
-    } catch (IOException e) {
-      throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof dev.starling.connectors.UnreadableSourceException u) {
-        throw unreadable(file, u);
+      throw unreadable(file, refusal(opened, e));
+    } catch (DiskFullException e) {
+      throw new ImportException(e.getMessage() + "; nothing from " + file + " was imported", e);
+    } catch (IOException | RuntimeException e) {
+      if (opened != null && opened.refused() != null) {
+        throw unreadable(file, opened.refused()); // whatever a reader made of the refusal, it is the cause
       }
-      throw new ImportException(file + ": cannot read: " + e.getCause().getMessage(), e);
+      if (e instanceof RuntimeException re && !(re instanceof UncheckedIOException)) {
+        throw re;
+      }
+      rethrowUnchecked(file, e);
+      throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private static dev.starling.connectors.UnreadableSourceException refusal(ImportSource source,
+      dev.starling.connectors.UnreadableSourceException e) {
+    return source != null && source.refused() != null ? source.refused() : e;
+  }
+
+  private static void rethrowUnchecked(Path file, Exception e) {
+    if (!(e instanceof UncheckedIOException u)) {
+      return;
+    }
+    if (u.getCause() instanceof dev.starling.connectors.UnreadableSourceException x) {
+      throw unreadable(file, x);
+    }
+    throw new ImportException(file + ": cannot read: " + u.getCause().getMessage(), u);
   }
 
   /** The reader could not go on past a line: say where, with the path as given, and that nothing landed. */

@@ -18,7 +18,11 @@ final class ReadAhead implements AutoCloseable {
   private static final int CAPACITY = 8;
   private static final ReadResult[] END = new ReadResult[0];
 
+  /** How long {@link #next()} waits for rows before it tells its idle callback (progress) and waits on. */
+  static final long IDLE_MILLIS = 500;
+
   private final FactReader reader;
+  private final Runnable onIdle;
   private final BlockingQueue<ReadResult[]> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread thread;
   private volatile Throwable failure;
@@ -28,7 +32,16 @@ final class ReadAhead implements AutoCloseable {
   private boolean ended;
 
   ReadAhead(FactReader reader, String name) {
+    this(reader, name, () -> {});
+  }
+
+  /**
+   * @param onIdle run on the caller's thread every {@value #IDLE_MILLIS} ms that no row arrives: a file of
+   *     blank or skipped lines still shows progress
+   */
+  ReadAhead(FactReader reader, String name, Runnable onIdle) {
     this.reader = reader;
+    this.onIdle = onIdle;
     this.thread = Thread.ofPlatform().daemon().name("read-ahead " + name).start(this::produce);
   }
 
@@ -73,7 +86,11 @@ final class ReadAhead implements AutoCloseable {
         return null;
       }
       try {
-        chunk = queue.take();
+        ReadResult[] c;
+        while ((c = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+          onIdle.run();
+        }
+        chunk = c;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while reading", e);

@@ -34,6 +34,9 @@ interface Dialect {
   void endLoad(Connection c);
 
   /** Whether the error says another connection holds the lock (try again later), not a real failure. */
+  /** Whether the failure is the database or its disk being full. */
+  boolean isFull(SQLException e);
+
   boolean isBusy(SQLException e);
 
   /**

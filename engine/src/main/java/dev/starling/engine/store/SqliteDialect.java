@@ -33,6 +33,7 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public Connection open(Path file, boolean readOnly) throws SQLException {
+    NativeLibrary.useCachedCopy();
     SQLiteConfig config = new SQLiteConfig();
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-262_144); // 256 MiB of page cache (native memory, not Java heap)
@@ -119,6 +120,12 @@ final class SqliteDialect implements Dialect {
   public boolean isBusy(SQLException e) {
     int code = e.getErrorCode() & 0xff; // the primary code; extended codes keep it in the low byte
     return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
+  }
+
+  @Override
+  public boolean isFull(SQLException e) {
+    return (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code
+        || String.valueOf(e.getMessage()).contains("database or disk is full");
   }
 
   @Override

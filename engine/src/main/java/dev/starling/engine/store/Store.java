@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
   private final Connection connection;
   private final Dialect dialect;
   private final boolean readOnly;
+  private long pageCap; // set by the test hook only
 
   private Store(Path file, Connection connection, Dialect dialect, boolean readOnly) {
     this.file = file;
@@ -292,15 +293,85 @@ public final class Store implements AutoCloseable {
         connection.commit();
         return result;
       } catch (Throwable t) {
-        connection.rollback();
+        rollbackAfter(t);
         throw t;
       } finally {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      if (diskFull(e) || write && nothingLeftToCommit(e) && nearlyFull()) {
+        throw new DiskFullException(file.toAbsolutePath().getParent(), e);
+      }
       throw new StoreException("store " + file + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Rolls back after a failure. When the disk is full SQLite has often rolled back already, and a second
+   * rollback's "no transaction is active" must not hide why: the disk-full failure is what surfaces.
+   */
+  private void rollbackAfter(Throwable failure) throws SQLException {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      if (!diskFull(failure)) {
+        throw e;
+      }
+    }
+    if (diskFull(failure) && !(failure instanceof DiskFullException)) {
+      throw new DiskFullException(file.toAbsolutePath().getParent(), failure);
+    }
+  }
+
+  /**
+   * Whether the commit found its transaction gone: SQLite rolls back on its own when a write meets a
+   * full disk, and the driver does not always pass that statement's SQLITE_FULL on, so the commit's
+   * "no transaction is active" is all that is left of it.
+   */
+  private static boolean nothingLeftToCommit(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("no transaction is active");
+  }
+
+  /**
+   * Whether the store cannot grow: its file is capped ({@link #capPagesForTest}; the transaction that
+   * vanished was rolled back, so the page count no longer shows the cap was reached), or under 16 MB
+   * are left on its disk.
+   */
+  private boolean nearlyFull() {
+    if (pageCap > 0) {
+      return true;
+    }
+    try {
+      return Files.getFileStore(file).getUsableSpace() < (16L << 20);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code t} or one of its causes is SQLite's SQLITE_FULL or the system's "No space left on device". */
+  private boolean diskFull(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof DiskFullException
+          || c instanceof SQLException e && dialect.isFull(e)
+          || c instanceof IOException && String.valueOf(c.getMessage()).contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Test hook: caps the store file at {@code pages} pages, so that the next write that needs more fails
+   * as on a full disk (no tmpfs needs mounting, no root needed).
+   */
+  void capPagesForTest(long pages) {
+    pageCap = pages;
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA max_page_count = " + pages); // a number from the test, not user input
+    } catch (SQLException e) {
+      throw new StoreException("store " + file + ": " + e.getMessage(), e);
     }
   }
 

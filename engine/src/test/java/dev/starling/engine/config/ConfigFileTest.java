@@ -79,7 +79,7 @@ class ConfigFileTest {
     "star:\\n  min-ratio: 0.5 | c.yaml:2: unknown key 'star.min-ratio'; did you mean 'stars.min-ratio'?",
     "stars:\\n  colour: red | c.yaml:2: unknown key 'stars.colour'; expected one of stars.min-campaigns, stars.min-ratio",
     "star:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'star.min-campaigns'; did you mean 'stars.min-campaigns'?",
-    "colours:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'colours.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve",
+    "colours:\\n  min-campaigns: 5 | c.yaml:2: unknown key 'colours.min-campaigns'; the sections are stars, machine-opens, machine-clicks, engagement, rules, output, bounces, leads, digest, smtp, serve, import",
     "smtp:\\n  host: h\\n  password: hunter2 | c.yaml:3: key 'smtp.password' is not allowed: a password never goes in this file; put it in the environment variable named by smtp.password-env (default STARLING_SMTP_PASSWORD)",
     "smtp:\\n  host: h\\n  security: ssl | c.yaml:3: key 'smtp.security' must be starttls, tls or plain but was 'ssl'",
     "smtp:\\n  port: 25 | c.yaml:2: key 'smtp.host' is missing: it must be a host name",

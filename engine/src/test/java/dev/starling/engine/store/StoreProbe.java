@@ -15,6 +15,12 @@ import java.util.Map;
 public final class StoreProbe {
   private StoreProbe() {}
 
+  /** Caps the store file at its current size plus {@code pages} pages: a write past that fails as on a full disk. */
+  public static void fillDiskAfter(Store store, long pages) {
+    long now = Long.parseLong(rows(store, "PRAGMA page_count").get(0));
+    store.capPagesForTest(now + pages);
+  }
+
   /** Each row of {@code sql}, its cells joined by a space ({@code null} as "null"), in the query's order. */
   public static List<String> rows(Store store, String sql) {
     return store.readWithConnection(c -> {
