@@ -72,6 +72,25 @@ class CommandsCliTest {
     assertEquals(0, imp.code(), imp.err());
   }
 
+  /** The list of two subscribers the outcome, option and back-test tests share: ana (Acme) and bo (Beta). */
+  static Path twoSubscribersList(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("list.csv"), "email,name,company\nana@acme.example,Ana,Acme\nbo@beta.example,Bo,Beta\n");
+  }
+
+  /** Six weekly newsletters to both: ana opens all six, bo five of six (83%). */
+  static Path twoSubscribersSixWeeks(Path dir) throws IOException {
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 0; week < 6; week++) {
+      for (String who : List.of("ana@acme.example", "bo@beta.example")) {
+        ev.append(event("send", who, week, 0));
+        if (who.startsWith("ana") || week > 0) {
+          ev.append(event("open", who, week, 3600));
+        }
+      }
+    }
+    return Files.writeString(dir.resolve("events.csv"), ev);
+  }
+
   static String event(String type, String who, int week, int seconds) {
     return type + "," + who + ",nl-" + week + ","
         + Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 7L * 86400 + seconds) + "\n";

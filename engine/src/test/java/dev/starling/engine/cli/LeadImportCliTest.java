@@ -43,17 +43,8 @@ class LeadImportCliTest {
   @BeforeEach
   void twoLeads() throws IOException {
     data = tmp.resolve("data");
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,name,company\nana@acme.example,Ana,Acme\nbo@beta.example,Bo,Beta\n");
-    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
-    for (int week = 0; week < 6; week++) {
-      for (String who : List.of("ana@acme.example", "bo@beta.example")) {
-        ev.append(CommandsCliTest.event("send", who, week, 0));
-        if (who.startsWith("ana") || week > 0) {
-          ev.append(CommandsCliTest.event("open", who, week, 3600));
-        }
-      }
-    }
-    Path events = Files.writeString(tmp.resolve("events.csv"), ev);
+    Path list = CommandsCliTest.twoSubscribersList(tmp);
+    Path events = CommandsCliTest.twoSubscribersSixWeeks(tmp);
     assertEquals(0, at("2026-03-02T08:00:00Z", "import", list.toString(), events.toString()).code());
     assertEquals(0, at("2026-03-02T08:00:00Z", "leads").code());
   }

@@ -6,7 +6,6 @@ import dev.starling.engine.cli.CliRunner.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +30,8 @@ class OptionValuesCliTest {
   @BeforeEach
   void importTwoSubscribers() throws IOException {
     data = tmp.resolve("data");
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,name,company\nana@acme.example,Ana,Acme\nbo@beta.example,Bo,Beta\n");
-    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
-    for (int week = 0; week < 6; week++) {
-      for (String who : List.of("ana@acme.example", "bo@beta.example")) {
-        ev.append(CommandsCliTest.event("send", who, week, 0));
-        if (who.startsWith("ana") || week > 0) {
-          ev.append(CommandsCliTest.event("open", who, week, 3600));
-        }
-      }
-    }
-    Path events = Files.writeString(tmp.resolve("events.csv"), ev);
+    Path list = CommandsCliTest.twoSubscribersList(tmp);
+    Path events = CommandsCliTest.twoSubscribersSixWeeks(tmp);
     assertEquals(0, inData("import", list.toString(), events.toString()).code());
   }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,8 @@ class RulesBacktestCliTest {
   void aBacktestCountsPerMonthWhatTheRulesWouldHaveSuggestedAndWhoWasWonLater() throws IOException {
     Path data = tmp.resolve("data");
     String d = data.toString();
-    Path list = Files.writeString(tmp.resolve("list.csv"), "email,name,company\nana@acme.example,Ana,Acme\nbo@beta.example,Bo,Beta\n");
-    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
-    for (int week = 0; week < 6; week++) {
-      for (String who : List.of("ana@acme.example", "bo@beta.example")) {
-        ev.append(CommandsCliTest.event("send", who, week, 0));
-        if (who.startsWith("ana") || week > 0) {
-          ev.append(CommandsCliTest.event("open", who, week, 3600));
-        }
-      }
-    }
-    Path events = Files.writeString(tmp.resolve("events.csv"), ev);
+    Path list = CommandsCliTest.twoSubscribersList(tmp);
+    Path events = CommandsCliTest.twoSubscribersSixWeeks(tmp);
     assertEquals(0, at("2026-03-02T08:00:00Z", "import", list.toString(), events.toString(), "--data", d).code());
     assertEquals(0, at("2026-03-02T08:00:00Z", "leads", "--data", d).code());
     assertEquals(0, at("2026-03-03T10:00:00Z", "lead", "accept", "1", "--data", d).code());
