@@ -14,6 +14,6 @@ public final class Main {
   /** Runs one command line; returns its exit code. */
   static int run(String[] args, Context context) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    return StarlingCommand.commandLine(context, verbose).execute(args);
+    return StarlingCommand.commandLine(context, verbose, args).execute(args);
   }
 }

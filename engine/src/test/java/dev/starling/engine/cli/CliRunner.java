@@ -16,7 +16,7 @@ final class CliRunner {
 
   /** Runs {@code args} with this environment and clock; stack traces only when they contain {@code --verbose}. */
   static Run run(Clock clock, Map<String, String> env, String... args) {
-    CommandLine cl = StarlingCommand.commandLine(new Context(env, clock, false), List.of(args).contains("--verbose"));
+    CommandLine cl = StarlingCommand.commandLine(new Context(env, clock, false), List.of(args).contains("--verbose"), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
