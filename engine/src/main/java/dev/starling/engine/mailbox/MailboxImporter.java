@@ -1,5 +1,6 @@
 package dev.starling.engine.mailbox;
 
+import dev.starling.connectors.ReadLimits;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.ingest.ImportListener;
@@ -190,6 +191,7 @@ public final class MailboxImporter {
       pending = folder.search(new FlagTerm(new Flags(IMPORTED_FLAG), false));
       FetchProfile profile = new FetchProfile();
       profile.add(FetchProfile.Item.CONTENT_INFO);
+      profile.add(FetchProfile.Item.SIZE);
       profile.add("Message-ID");
       folder.fetch(pending, profile);
     } catch (MessagingException e) {
@@ -227,6 +229,14 @@ public final class MailboxImporter {
     Path dir = null;
     String current = null;
     try {
+      // The server tells the size before anything is downloaded: a message over the limit stays on the
+      // server, unmarked, so raising import.max-message-size and running again reads it.
+      long max = starling.config().limits().maxMessageBytes();
+      int size = message.getSize();
+      if (size > max) {
+        return new MessageImport(done, "message " + message.getMessageNumber() + " is " + ReadLimits.bytes(size)
+            + ", larger than the limit of " + ReadLimits.bytes(max) + " (import.max-message-size); not downloaded");
+      }
       dir = Files.createTempDirectory("starling-imap-");
       if (isDeliveryReport(message)) {
         current = "message-" + message.getMessageNumber() + ".eml";

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.starling.connectors.Rejection;
 import dev.starling.engine.app.Starling;
 import dev.starling.engine.ingest.ImportSummary;
+import dev.starling.engine.testing.DataDir;
 import dev.starling.engine.testing.DataDirExtension;
 import dev.starling.engine.testing.MailServerExtension;
 import jakarta.mail.Flags;
@@ -114,6 +115,36 @@ class MailboxImporterTest {
     assertEquals(counts, counts(starling));
     assertEquals(List.of(true, true, true, true), importedFlags());
     assertEquals(tempBefore, temporaryDirectories());
+  }
+
+  /**
+   * Before: import.max-message-size held for bounce files but an IMAP message of any size was downloaded
+   * whole first. Now the server's size decides, before a byte of the body is fetched, and the message stays
+   * unmarked so that a larger limit reads it next time.
+   */
+  @Test
+  void aMessageOverTheSizeLimitIsNotDownloaded(DataDir dir) throws Exception {
+    Files.createDirectories(dir.data());
+    mail.server().setUser(USER, LOGIN, PASSWORD);
+    deliver(hardBounce());
+    mail.server().waitForIncomingEmail(5000, 1);
+    Starling.create(dir.data(), dir.clock()).close();
+    Files.writeString(dir.data().resolve("starling.yaml"), "import:\n  max-message-size: 200 B\n");
+    try (Starling small = Starling.open(dir.data(), dir.clock())) {
+      MailboxSummary first = importer(small).importFrom(address(), PASSWORD.toCharArray(), true);
+      assertEquals(List.of(1, 0), List.of(first.messagesSeen(), first.messagesImported()));
+      assertEquals(1, first.failures().size());
+      assertTrue(first.failures().get(0).reason().matches(
+          "message 1 is [0-9.,]+ (KB|bytes), larger than the limit of 200 bytes \\(import.max-message-size\\); not downloaded"),
+          first.failures().get(0).reason());
+      assertEquals(List.of(false), importedFlags());
+    }
+    Files.writeString(dir.data().resolve("starling.yaml"), "import:\n  max-message-size: 1 MB\n");
+    try (Starling large = Starling.open(dir.data(), dir.clock())) {
+      MailboxSummary second = importer(large).importFrom(address(), PASSWORD.toCharArray(), true);
+      assertEquals(List.of(1, 1, 0), List.of(second.messagesSeen(), second.messagesImported(), second.failures().size()));
+      assertEquals(List.of(true), importedFlags());
+    }
   }
 
   /** The importer's temporary directories now in java.io.tmpdir (none should outlive a run). */
