@@ -42,6 +42,7 @@ class ConcurrentAccessTest {
     }
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch told = new CountDownLatch(1);
     List<String> heard = new CopyOnWriteArrayList<>();
     // Own threads: the common pool may have a single worker on a small machine, which would serialise the two.
     ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -68,9 +69,12 @@ class ConcurrentAccessTest {
             @Override
             public void waiting() {
               heard.add("import waits");
+              told.countDown();
             }
           }), threads);
-      Thread.sleep(2_500); // past our one-second lock try, so the waiter has been told
+      // The waiter is told once its one-second lock try has failed: wait for that, not for a fixed time
+      // (a sleep was too short on a loaded machine).
+      assertTrue(told.await(30, TimeUnit.SECONDS), "the second import was told it waits");
       assertFalse(waiting.isDone(), "the second import waits while the first runs");
       // readers meanwhile: no failure, no wait, and a lazy refresh skipped with a note
       assertEquals(List.of(), reader.stars(StarCriteria.DEFAULTS, 0));
