@@ -136,14 +136,13 @@ public final class Starling implements AutoCloseable {
   }
 
   /**
-   * After this process changed the data: drops the caches, and brings the search index up to date when
-   * there is one (only the documents whose data changed are rewritten; see {@link SubscriberIndex#sync}).
+   * After this process changed the data: drops the caches. The search index is brought up to date by the
+   * next search ({@link SubscriberIndex#sync} reads every person and classifies every open), not here: an
+   * import followed by the refresh would pay that pass twice, and the weekly import would pay it even when
+   * nobody searches that week.
    */
   private void dataChanged() {
     caches.dataChanged();
-    if (java.nio.file.Files.isDirectory(dataDir.resolve(SubscriberIndex.DIR))) {
-      searchIndex().sync(notes);
-    }
   }
 
   /** This data directory's search index (opened on first use; {@link #close()} closes it). */
