@@ -24,4 +24,17 @@ final class CliRunner {
     int code = cl.execute(args);
     return new Run(code, out.toString(), err.toString());
   }
+
+  /** {@link #run} with {@code --data DIR} appended: a command on a test's data directory. */
+  static Run inData(java.nio.file.Path data, Clock clock, Map<String, String> env, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--data";
+    all[args.length + 1] = data.toString();
+    return run(clock, env, all);
+  }
+
+  /** A clock stopped at {@code utc} (an ISO instant). */
+  static Clock at(String utc) {
+    return Clock.fixed(java.time.Instant.parse(utc), java.time.ZoneOffset.UTC);
+  }
 }

@@ -18,11 +18,7 @@ class ExplainCliTest {
   Path data;
 
   Run inData(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data";
-    all[args.length + 1] = data.toString();
-    return CliRunner.run(CommandsCliTest.CLOCK, Map.of("COLUMNS", "120"), all);
+    return CliRunner.inData(data, CommandsCliTest.CLOCK, Map.of("COLUMNS", "120"), args);
   }
 
   /**

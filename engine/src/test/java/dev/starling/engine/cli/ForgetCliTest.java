@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +30,7 @@ class ForgetCliTest {
   Path data;
 
   CliRunner.Run at(String utc, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data");
-    all.add(data.toString());
-    return CliRunner.run(Clock.fixed(Instant.parse(utc), ZoneOffset.UTC), Map.of("COLUMNS", "160"), all.toArray(String[]::new));
+    return CliRunner.inData(data, CliRunner.at(utc), Map.of("COLUMNS", "160"), args);
   }
 
   CliRunner.Run run(String... args) {

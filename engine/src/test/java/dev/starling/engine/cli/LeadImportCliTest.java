@@ -8,12 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,10 +29,7 @@ class LeadImportCliTest {
   Path data;
 
   CliRunner.Run at(String utc, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data");
-    all.add(data.toString());
-    return CliRunner.run(Clock.fixed(Instant.parse(utc), ZoneOffset.UTC), Map.of(), all.toArray(String[]::new));
+    return CliRunner.inData(data, CliRunner.at(utc), Map.of(), args);
   }
 
   @BeforeEach

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +24,7 @@ class ProfilesCliTest {
   Path data;
 
   CliRunner.Run at(String utc, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data");
-    all.add(data.toString());
-    return CliRunner.run(Clock.fixed(Instant.parse(utc), ZoneOffset.UTC), Map.of("COLUMNS", "160"), all.toArray(String[]::new));
+    return CliRunner.inData(data, CliRunner.at(utc), Map.of("COLUMNS", "160"), args);
   }
 
   CliRunner.Run run(String... args) {
