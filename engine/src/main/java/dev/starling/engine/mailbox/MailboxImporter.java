@@ -89,16 +89,8 @@ public final class MailboxImporter {
   public MailboxSummary importFrom(MailboxAddress mailbox, char[] password, boolean allowPlaintext) {
     Objects.requireNonNull(mailbox, "mailbox");
     Objects.requireNonNull(password, "password");
-    String protocol = allowPlaintext ? "imap" : "imaps";
-    Session session = Session.getInstance(properties(protocol));
-    Store store;
+    Store store = connected(mailbox, password, allowPlaintext, timeout);
     try {
-      store = session.getStore(protocol);
-    } catch (MessagingException e) {
-      throw new MailboxException("no IMAP provider for '" + protocol + "' on the class path", e);
-    }
-    try {
-      connect(store, mailbox, password, allowPlaintext);
       Folder folder = open(store, mailbox);
       try {
         return importFolder(mailbox, folder);
@@ -114,7 +106,27 @@ public final class MailboxImporter {
     }
   }
 
-  private Properties properties(String protocol) {
+  /**
+   * A store logged in to {@code mailbox}'s server (the caller closes it): IMAP over TLS with the server's
+   * certificate and host name checked, or plaintext IMAP with STARTTLS when offered. A failure is one
+   * line saying what to check (the host, the port, the password, TLS).
+   *
+   * @param password read, never kept
+   * @throws MailboxException when the server cannot be reached or refuses the login
+   */
+  public static Store connected(MailboxAddress mailbox, char[] password, boolean allowPlaintext, Duration timeout) {
+    String protocol = allowPlaintext ? "imap" : "imaps";
+    Store store;
+    try {
+      store = Session.getInstance(properties(protocol, timeout)).getStore(protocol);
+    } catch (MessagingException e) {
+      throw new MailboxException("no IMAP provider for '" + protocol + "' on the class path", e);
+    }
+    connect(store, mailbox, password, allowPlaintext);
+    return store;
+  }
+
+  private static Properties properties(String protocol, Duration timeout) {
     String ms = Long.toString(timeout.toMillis());
     Properties p = new Properties();
     p.setProperty("mail." + protocol + ".connectiontimeout", ms);

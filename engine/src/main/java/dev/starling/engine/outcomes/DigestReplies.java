@@ -6,20 +6,20 @@ import dev.starling.engine.digest.Salesperson;
 import dev.starling.engine.leads.LeadSettings;
 import dev.starling.engine.mailbox.MailboxAddress;
 import dev.starling.engine.mailbox.MailboxException;
+import dev.starling.engine.mailbox.MailboxImporter;
 import dev.starling.engine.store.ReplyLog;
 import dev.starling.engine.store.Store;
 import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Reads salespeople's replies to the digest from an IMAP folder and records the outcome lines in them
@@ -81,24 +80,7 @@ public final class DigestReplies {
    * @throws MailboxException when the server cannot be reached, refuses the login or has no such folder
    */
   public Summary read(MailboxAddress mailbox, char[] password, boolean allowPlaintext) {
-    String protocol = allowPlaintext ? "imap" : "imaps";
-    Properties p = new Properties();
-    p.setProperty("mail." + protocol + ".connectiontimeout", Integer.toString(TIMEOUT_MS));
-    p.setProperty("mail." + protocol + ".timeout", Integer.toString(TIMEOUT_MS));
-    p.setProperty(allowPlaintext ? "mail.imap.starttls.enable" : "mail.imaps.ssl.checkserveridentity", "true");
-    jakarta.mail.Store imap;
-    try {
-      imap = Session.getInstance(p).getStore(protocol);
-    } catch (MessagingException e) {
-      throw new MailboxException("no IMAP provider for '" + protocol + "' on the class path", e);
-    }
-    try {
-      imap.connect(mailbox.host(), mailbox.port(), mailbox.user(), new String(password));
-    } catch (AuthenticationFailedException e) {
-      throw new MailboxException("cannot log in to " + mailbox + ": the server refused the user or password", e);
-    } catch (MessagingException e) {
-      throw new MailboxException("cannot connect to " + mailbox + (allowPlaintext ? "" : " over TLS") + ": " + e.getMessage(), e);
-    }
+    jakarta.mail.Store imap = MailboxImporter.connected(mailbox, password, allowPlaintext, Duration.ofMillis(TIMEOUT_MS));
     try {
       Folder folder = imap.getFolder(mailbox.folder());
       if (!folder.exists()) {
