@@ -50,7 +50,10 @@ public final class ListmonkReader extends HeaderedTableReader {
 
   static final String PROVIDER = "listmonk";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Held apart so sniffing a file (a static call on this class) does not load Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final Pattern GO_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) ([+-]\\d{4})(?: \\S+)?");
   private static final Pattern PG_SHORT_OFFSET = Pattern.compile(".*[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?[+-]\\d{2}");
 
@@ -128,7 +131,7 @@ public final class ListmonkReader extends HeaderedTableReader {
     if (attributes != null) {
       JsonNode json;
       try {
-        json = JSON.readTree(attributes);
+        json = Json.MAPPER.readTree(attributes);
       } catch (JsonProcessingException e) {
         json = null;
       }

@@ -57,6 +57,29 @@ public final class EventHistory {
     return order;
   }
 
+  /**
+   * How many campaigns of {@code order} lead up to the last one holding any message or event: those
+   * after it (known from a campaigns file, not sent yet) change no one's state when replayed. Each
+   * check is a primary-key prefix lookup, made from the end back.
+   */
+  public int turnsWithData(List<Integer> order) {
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT EXISTS (SELECT 1 FROM messages WHERE campaign_id = ?)"
+        + " OR EXISTS (SELECT 1 FROM events WHERE campaign_id = ?)")) {
+      for (int i = order.size() - 1; i >= 0; i--) {
+        ps.setInt(1, order.get(i));
+        ps.setInt(2, order.get(i));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getInt(1) == 1) {
+            return i + 1;
+          }
+        }
+      }
+      return 0;
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the campaigns", e);
+    }
+  }
+
   /** Every user agent's text, indexed by its id (gaps are null). */
   public String[] agents() {
     String[] out = new String[(int) Queries.longValue(store, "SELECT coalesce(max(id), 0) FROM agents") + 1];

@@ -96,13 +96,32 @@ public final class ImportLog {
    */
   public DataQuality quality(long importId, BitSet touchedCampaigns) {
     try {
-      long noSend = count("SELECT count(*) FROM events e WHERE e.import_id = ? AND e.type IN (?, ?) AND NOT EXISTS"
-          + " (SELECT 1 FROM messages m WHERE m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id)",
-          importId, OPEN, CLICK);
-      long clicksEarly = count("SELECT count(*) FROM events e JOIN messages m ON m.campaign_id = e.campaign_id"
-          + " AND m.subscriber_id = e.subscriber_id WHERE e.import_id = ? AND e.type = ? AND m.delivered_at > e.at", importId, CLICK);
-      long beforeSignup = count("SELECT count(*) FROM events e JOIN subscribers s ON s.id = e.subscriber_id"
-          + " WHERE e.import_id = ? AND s.created_at > e.at", importId);
+      // One pass per touched campaign over the import's own events: the primary key's campaign prefix
+      // finds them (events has no import_id index; filtering the whole table on it scanned every row
+      // ever imported, three times, about a second per weekly import at 100k subscribers).
+      long noSend = 0;
+      long clicksEarly = 0;
+      long beforeSignup = 0;
+      try (PreparedStatement ps = c.prepareStatement("SELECT"
+          + " coalesce(sum(CASE WHEN e.type IN (?, ?) AND m.subscriber_id IS NULL THEN 1 ELSE 0 END), 0),"
+          + " coalesce(sum(CASE WHEN e.type = ? AND m.delivered_at > e.at THEN 1 ELSE 0 END), 0),"
+          + " coalesce(sum(CASE WHEN s.created_at > e.at THEN 1 ELSE 0 END), 0)"
+          + " FROM events e LEFT JOIN messages m ON m.campaign_id = e.campaign_id AND m.subscriber_id = e.subscriber_id"
+          + " JOIN subscribers s ON s.id = e.subscriber_id WHERE e.campaign_id = ? AND e.import_id = ?")) {
+        ps.setInt(1, OPEN);
+        ps.setInt(2, CLICK);
+        ps.setInt(3, CLICK);
+        ps.setLong(5, importId);
+        for (int camp = touchedCampaigns.nextSetBit(0); camp >= 0; camp = touchedCampaigns.nextSetBit(camp + 1)) {
+          ps.setInt(4, camp);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            noSend += rs.getLong(1);
+            clicksEarly += rs.getLong(2);
+            beforeSignup += rs.getLong(3);
+          }
+        }
+      }
       long untracked = 0;
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM messages WHERE campaign_id = ? AND NOT EXISTS"
           + " (SELECT 1 FROM events e WHERE e.campaign_id = ? AND e.type IN (?, ?))")) {
