@@ -206,7 +206,7 @@ final class ImportWriter {
     long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
     log.recordIntake(importId, skipped, grouped, suppressed);
     // A suppression only sets a person's list status ('cleaned'), which every refresh, the incremental
-    // one too, applies after its saved states (FeatureReplay, EventHistory.forEachListRemoval): it
+    // one too, applies after its saved states (FeatureWriter reads it with the subscribers): it
     // needs no full replay. Forcing one made each weekly refresh with a new hard bounce replay everything.
     log.markFeaturesDirty(touchedCampaigns, listRows > 0);
     log.noteDataTime(latest);

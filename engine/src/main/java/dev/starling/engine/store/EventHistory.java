@@ -109,21 +109,6 @@ public final class EventHistory {
             "coalesce(sent_at, 0)", "coalesce(bounced_at, 0)") + "), 0) FROM messages"));
   }
 
-  /** Subscribers the list itself says are gone (unsubscribed, or cleaned for bouncing), with or without an event. */
-  public void forEachListRemoval(ListRemovalSink sink) {
-    try (PreparedStatement ps = store.connection().prepareStatement("SELECT id, status FROM subscribers WHERE status IN (?, ?)")) {
-      ps.setString(1, "unsubscribed");
-      ps.setString(2, "cleaned");
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          sink.removed(rs.getInt(1), "cleaned".equals(rs.getString(2)));
-        }
-      }
-    } catch (SQLException e) {
-      throw Queries.failed(store, "cannot read the list statuses", e);
-    }
-  }
-
   /** Opens the per-campaign scans; close it when the replay is done. */
   public CampaignScan campaignScan() {
     Connection c = store.connection();
@@ -274,12 +259,5 @@ public final class EventHistory {
      * @param providerFlag the provider's own machine-open verdict: 1 machine, 0 human, -1 not given
      */
     void event(int subscriber, EventType type, long at, int agent, boolean apple, int providerFlag, String url);
-  }
-
-  /** A subscriber the list marks as gone. */
-  @FunctionalInterface
-  public interface ListRemovalSink {
-    /** @param cleaned removed for bouncing (else unsubscribed) */
-    void removed(int subscriber, boolean cleaned);
   }
 }

@@ -239,23 +239,39 @@ public final class FeatureTables {
     }
   }
 
-  /** The list's people as the feature writer needs them, by id. */
+  /**
+   * The list's people as the feature writer needs them, by id: no address (the features table does not
+   * hold it, and reading 100,000 of them cost a tenth of the write), and the list's own status, which
+   * the same pass applies (one read of the subscribers table instead of two).
+   */
   public void forEachSubscriberOnFile(SubscriberSink sink) {
     try (PreparedStatement ps = store.connection().prepareStatement(
-        "SELECT id, email, domain, company, created_at FROM subscribers ORDER BY id"); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        sink.subscriber(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+        "SELECT id, domain, company, created_at, CASE status WHEN ? THEN 1 WHEN ? THEN 2 ELSE 0 END"
+            + " FROM subscribers ORDER BY id")) {
+      ps.setString(1, "unsubscribed");
+      ps.setString(2, "cleaned");
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.subscriber(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), ListStatus.VALUES[rs.getInt(5)]);
+        }
       }
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot read the subscribers", e);
     }
   }
 
+  /** What the list itself says of a person: on it, unsubscribed, or cleaned (suppressed for bouncing). */
+  public enum ListStatus {
+    ON_LIST, UNSUBSCRIBED, CLEANED;
+
+    static final ListStatus[] VALUES = values();
+  }
+
   /** One subscriber of the list. */
   @FunctionalInterface
   public interface SubscriberSink {
     /** @param createdAt when the person joined the list (UTC ms), 0 when unknown */
-    void subscriber(int id, String email, String domain, String company, long createdAt);
+    void subscriber(int id, String domain, String company, long createdAt, ListStatus listStatus);
   }
 
   /** Empties both feature tables and opens a writer for their new rows (batched; close it to flush). */

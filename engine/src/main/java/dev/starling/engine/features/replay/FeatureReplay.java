@@ -129,11 +129,10 @@ public final class FeatureReplay {
         ReplaySnapshot.save(saved, st, order, 0);
       }
       timing.mark("save snapshots");
-      // After the snapshots: list-level unsubscribes and complaints, and the list's own status, are
-      // applied on every refresh (they only ever raise a status, so applying them again is harmless).
+      // After the snapshots: list-level unsubscribes and complaints, and (in FeatureWriter) the list's own
+      // status, are applied on every refresh (they only ever raise a status, so applying them again is harmless).
       pass.events(scan, 0, order.size() + 1);
     }
-    history.forEachListRemoval(st::listRemoved);
     FeatureWriter.write(st, new FeatureTables(store), now);
     timing.mark("write features");
     saved.markFresh(settings.fingerprint());

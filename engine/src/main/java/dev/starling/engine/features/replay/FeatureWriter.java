@@ -22,16 +22,26 @@ final class FeatureWriter {
 
   private FeatureWriter() {}
 
-  /** Replaces every feature row with those of {@code st}, stamped {@code now}. */
+  /**
+   * Replaces every feature row with those of {@code st}, stamped {@code now}, applying on the way the
+   * list's own unsubscribes and suppressions.
+   */
   static void write(ReplayState st, FeatureTables tables, long now) {
     Map<String, AccountTally> accounts = new HashMap<>();
     try (FeatureTables.Writer out = tables.replaceAll(now)) {
-      tables.forEachSubscriberOnFile((s, email, domain, company, createdAt) -> {
-        if (s >= st.seen.length || (!st.seen[s] && st.status[s] == ReplayState.ACTIVE)) {
+      tables.forEachSubscriberOnFile((s, domain, company, createdAt, listStatus) -> {
+        if (s >= st.seen.length) {
+          return;
+        }
+        if (listStatus != FeatureTables.ListStatus.ON_LIST) {
+          // Applied on every refresh, after the saved states (it only ever raises a status).
+          st.listRemoved(s, listStatus == FeatureTables.ListStatus.CLEANED);
+        }
+        if (!st.seen[s] && st.status[s] == ReplayState.ACTIVE) {
           return;
         }
         String account = Accounts.keyOf(company, domain);
-        SubscriberFeatures f = features(st, s, email, domain, company, account);
+        SubscriberFeatures f = features(st, s, null, domain, company, account); // the address is not a feature column
         if (f.received() < 3 && createdAt != 0 && f.state() == EngagementState.UNKNOWN && st.asOf - createdAt <= NEW_FOR) {
           f = f.withState(EngagementState.NEW); // joined within 30 days: too early to judge, and not "unknown"
         }
