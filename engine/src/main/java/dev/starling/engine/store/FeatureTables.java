@@ -74,7 +74,9 @@ public final class FeatureTables {
 
   /** The as-of time of the stored features, or 0 when there are none. */
   public long asOf() {
-    return Queries.longValue(store, "SELECT coalesce(max(as_of), 0) FROM subscriber_features");
+    // Every row of a refresh carries the same as-of time (they are written together, in place of all
+    // the previous ones): one row says it. max() over the column scanned the whole table on every read.
+    return Queries.longValue(store, "SELECT coalesce((SELECT as_of FROM subscriber_features LIMIT 1), 0)");
   }
 
   /** Every subscriber's features, one row at a time (a million subscribers never sit in memory). */
@@ -190,20 +192,6 @@ public final class FeatureTables {
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot recount account " + account, e);
     }
-  }
-
-  /** Per account, the last human open or click of any of its people (UTC ms; 0 when none). */
-  public Map<String, Long> lastHumanActivityByAccount() {
-    Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = store.connection().prepareStatement("SELECT account, max(coalesce(last_human_at, 0))"
-        + " FROM subscriber_features WHERE account IS NOT NULL GROUP BY account"); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw Queries.failed(store, "cannot read the accounts' activity", e);
-    }
-    return out;
   }
 
   /**
@@ -372,7 +360,20 @@ public final class FeatureTables {
     return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
   }
 
-  private record Column(String name, Class<?> type, boolean fromSubscriber, MethodHandle getter) {
+  private record Column(String name, Class<?> type, boolean fromSubscriber, MethodHandle getter, Map<String, Object> codes) {
+    Column(String name, Class<?> type, boolean fromSubscriber, MethodHandle getter) {
+      this(name, type, fromSubscriber, getter, type.isEnum() ? codes(type) : Map.of());
+    }
+
+    /** An enum's stored codes (lower-case names), looked up per row instead of upper-casing each one. */
+    private static Map<String, Object> codes(Class<?> type) {
+      Map<String, Object> out = new HashMap<>();
+      for (Object constant : type.getEnumConstants()) {
+        out.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT), constant);
+      }
+      return Map.copyOf(out);
+    }
+
     void bind(PreparedStatement ps, int i, SubscriberFeatures f) throws SQLException {
       Object v;
       try {
@@ -420,7 +421,9 @@ public final class FeatureTables {
         String s = rs.getString(i);
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
       } else if (type.isEnum()) {
-        return decode((Class) type, rs.getString(i));
+        String code = rs.getString(i);
+        Object constant = code == null ? null : codes.get(code);
+        return constant != null ? constant : decode((Class) type, code); // decode names an unknown code
       }
       return rs.getString(i);
     }

@@ -37,6 +37,10 @@ final class SqliteDialect implements Dialect {
     SQLiteConfig config = new SQLiteConfig();
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-262_144); // 256 MiB of page cache (native memory, not Java heap)
+    // Reads through a memory map of the file's first GiB instead of a read() into the page cache per
+    // page: a full pass over the features and subscribers (leads, the refresh's write) took half the
+    // time. The mapped pages are the OS's file cache, shared and dropped under memory pressure.
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
     if (readOnly) {
       // Nobody can write a file in a directory nobody may write, so it is read as immutable: no WAL
       // index (-shm) is needed, which could not be created there.
@@ -57,6 +61,7 @@ final class SqliteDialect implements Dialect {
   }
 
   private static final int JOURNAL_SIZE_LIMIT = 64 << 20;
+  private static final long MMAP_BYTES = 1L << 30;
 
   @Override
   public boolean beginLoad(Connection c) throws SQLException {

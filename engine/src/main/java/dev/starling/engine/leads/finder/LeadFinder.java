@@ -98,12 +98,17 @@ public final class LeadFinder {
       String week = isoWeek(asOf);
       Map<String, LeadBook.Prior> prior = new HashMap<>();
       leads.forEachSuggestion(p -> prior.put(key(p.subject(), p.subjectKey(), p.ruleId()), p));
-      Map<String, Long> accountActivity = features.lastHumanActivityByAccount();
+      // Per account, the last human open or click of any of its people: gathered in the subscribers'
+      // pass below, which reads every row anyway (a separate grouped query read them all again).
+      Map<String, Long> accountActivity = new HashMap<>();
       FeatureBinding bind = new FeatureBinding(FeatureSchema.standard());
       Tally tally = new Tally(prior, week, asOf, Suppression.of(leads.rejectedNow(), settings));
       long t0 = System.nanoTime();
       features.forEachSubscriber(f -> {
         tally.subscribers++;
+        if (f.account() != null) {
+          accountActivity.merge(f.account(), f.lastHumanAt(), Math::max);
+        }
         List<Match> matches = book.evaluate(bind.subscriber(f), e -> tally.skip(Subject.SUBSCRIBER, f.email(), e));
         if (matches.isEmpty()) {
           return;
