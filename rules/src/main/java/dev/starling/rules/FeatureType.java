@@ -48,14 +48,23 @@ public enum FeatureType {
       case DOUBLE -> value instanceof Number n ? (Object) n.doubleValue() : null;
       case STRING -> value instanceof String ? value : null;
       case BOOL -> value instanceof Boolean ? value : null;
-      case STRING_LIST -> value instanceof List<?> l && l.stream().allMatch(String.class::isInstance)
-          ? List.copyOf(l) : null;
+      case STRING_LIST -> value instanceof List<?> l && allStrings(l) ? List.copyOf(l) : null;
     };
     if (v == null) {
       throw new IllegalArgumentException("feature '" + feature + "' is " + celName()
           + " but was given " + describe(value));
     }
     return v;
+  }
+
+  /** A plain loop: this runs for every list feature of every subscriber a rules run binds. */
+  private static boolean allStrings(List<?> l) {
+    for (Object o : l) {
+      if (!(o instanceof String)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(Object value) {
