@@ -70,8 +70,24 @@ public record EngagementSettings(
     }
   }
 
-  /** A stable text form, stored with the features so a change of settings triggers a recompute. */
+  /**
+   * A stable text form, stored with the features so a change of settings triggers a recompute: the text
+   * {@link #toString()} gives (what every store holds), written out because a record's {@code toString} is
+   * assembled from method handles at its first call, which cost 40 ms of every warm {@code starling stars}
+   * (it checks that the features are fresh). {@code EngagementSettingsTest} keeps the two equal.
+   */
   public String fingerprint() {
-    return toString();
+    return new StringBuilder("EngagementSettings[")
+        .append("prefetchSeconds=").append(prefetchSeconds)
+        .append(", proxyWindowSeconds=").append(proxyWindowSeconds)
+        .append(", scannerClickSeconds=").append(scannerClickSeconds)
+        .append(", burstClicks=").append(burstClicks)
+        .append(", burstSeconds=").append(burstSeconds)
+        .append(", halfLifeDays=").append(halfLifeDays)
+        .append(", openWeight=").append(openWeight)
+        .append(", clickWeight=").append(clickWeight)
+        .append(", dormancyCampaigns=").append(dormancyCampaigns)
+        .append(", highIntentPatterns=").append(highIntentPatterns)
+        .append(']').toString();
   }
 }

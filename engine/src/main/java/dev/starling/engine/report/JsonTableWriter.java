@@ -103,7 +103,7 @@ public final class JsonTableWriter implements TableWriter {
           g.writeNumber(new BigDecimal(d));
         }
       }
-      case TIME -> g.writeString(((Instant) v).toString());
+      case TIME -> g.writeString(CsvTableWriter.instant((Instant) v));
     }
   }
 

@@ -18,6 +18,12 @@ interface Dialect {
    */
   Connection open(Path file, boolean readOnly) throws SQLException;
 
+  /**
+   * Tunes the connection for writing, before its first writing transaction: a reader that never writes
+   * keeps what {@link #open} set (SQLite: a small page cache, see {@code SqliteDialect}).
+   */
+  void prepareForWriting(Connection c) throws SQLException;
+
   /** Starts a transaction; a writing one takes the write lock now, waiting at most {@code waitMillis} for it. */
   void begin(Connection c, boolean write, int waitMillis) throws SQLException;
 

@@ -33,37 +33,44 @@ import java.util.stream.Collectors;
  * is newline-separated text, an enum is its lower-case name (the code the rules see).
  */
 public final class FeatureTables {
-  /** Components that live in {@code subscribers}, not in the features table. */
-  private static final List<String> FROM_SUBSCRIBER = List.of("email", "domain", "company");
-  private static final List<Column> COLUMNS;
-  private static final MethodHandle CONSTRUCTOR;
-  private static final String SELECT;
-  private static final String INSERT;
+  /**
+   * The row definition (columns from the record, the constructor, the full-row SELECT and the INSERT), made
+   * on first use of a full row: building its method handles spins classes at run time (40 ms of a warm
+   * {@code starling stars}, which reads only the star columns and needs none of it).
+   */
+  private static final class Row {
+    /** Components that live in {@code subscribers}, not in the features table. */
+    static final List<String> FROM_SUBSCRIBER = List.of("email", "domain", "company");
+    static final List<Column> COLUMNS;
+    static final MethodHandle CONSTRUCTOR;
+    static final String SELECT;
+    static final String INSERT;
 
-  static {
-    RecordComponent[] components = SubscriberFeatures.class.getRecordComponents();
-    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-    List<Column> columns = new ArrayList<>();
-    Class<?>[] types = new Class<?>[components.length];
-    try {
-      for (int i = 0; i < components.length; i++) {
-        RecordComponent rc = components[i];
-        types[i] = rc.getType();
-        columns.add(new Column(snake(rc.getName()), rc.getType(), FROM_SUBSCRIBER.contains(rc.getName()),
-            lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, SubscriberFeatures.class))));
+    static {
+      RecordComponent[] components = SubscriberFeatures.class.getRecordComponents();
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      List<Column> columns = new ArrayList<>();
+      Class<?>[] types = new Class<?>[components.length];
+      try {
+        for (int i = 0; i < components.length; i++) {
+          RecordComponent rc = components[i];
+          types[i] = rc.getType();
+          columns.add(new Column(snake(rc.getName()), rc.getType(), FROM_SUBSCRIBER.contains(rc.getName()),
+              lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, SubscriberFeatures.class))));
+        }
+        CONSTRUCTOR = lookup.findConstructor(SubscriberFeatures.class, MethodType.methodType(void.class, types))
+            .asSpreader(Object[].class, types.length)
+            .asType(MethodType.methodType(SubscriberFeatures.class, Object[].class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
       }
-      CONSTRUCTOR = lookup.findConstructor(SubscriberFeatures.class, MethodType.methodType(void.class, types))
-          .asSpreader(Object[].class, types.length)
-          .asType(MethodType.methodType(SubscriberFeatures.class, Object[].class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+      COLUMNS = List.copyOf(columns);
+      SELECT = "SELECT " + COLUMNS.stream().map(c -> (c.fromSubscriber ? "s." : "f.") + c.name).collect(Collectors.joining(", "))
+          + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id";
+      List<String> stored = COLUMNS.stream().filter(c -> !c.fromSubscriber).map(Column::name).toList();
+      INSERT = "INSERT INTO subscriber_features (subscriber_id, " + String.join(", ", stored) + ", computed_at) VALUES ("
+          + "?, ".repeat(stored.size() + 1) + "?)";
     }
-    COLUMNS = List.copyOf(columns);
-    SELECT = "SELECT " + COLUMNS.stream().map(c -> (c.fromSubscriber ? "s." : "f.") + c.name).collect(Collectors.joining(", "))
-        + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id";
-    List<String> stored = COLUMNS.stream().filter(c -> !c.fromSubscriber).map(Column::name).toList();
-    INSERT = "INSERT INTO subscriber_features (subscriber_id, " + String.join(", ", stored) + ", computed_at) VALUES ("
-        + "?, ".repeat(stored.size() + 1) + "?)";
   }
 
   private final Store store;
@@ -81,7 +88,7 @@ public final class FeatureTables {
 
   /** Every subscriber's features, one row at a time (a million subscribers never sit in memory). */
   public void forEachSubscriber(Consumer<SubscriberFeatures> each) {
-    try (PreparedStatement ps = store.connection().prepareStatement(SELECT); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = store.connection().prepareStatement(Row.SELECT); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         each.accept(row(rs));
       }
@@ -91,7 +98,7 @@ public final class FeatureTables {
   }
 
   public Optional<SubscriberFeatures> subscriber(String email) {
-    try (PreparedStatement ps = store.connection().prepareStatement(SELECT + " WHERE s.email = ?")) {
+    try (PreparedStatement ps = store.connection().prepareStatement(Row.SELECT + " WHERE s.email = ?")) {
       ps.setString(1, email);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -116,7 +123,7 @@ public final class FeatureTables {
   /** The features of the people of {@code account}, best score first, then by address. */
   public List<SubscriberFeatures> ofAccount(String account) {
     List<SubscriberFeatures> out = new ArrayList<>();
-    try (PreparedStatement ps = store.connection().prepareStatement(SELECT + " WHERE f.account = ? ORDER BY f.score DESC, s.email")) {
+    try (PreparedStatement ps = store.connection().prepareStatement(Row.SELECT + " WHERE f.account = ? ORDER BY f.score DESC, s.email")) {
       ps.setString(1, account);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -268,7 +275,7 @@ public final class FeatureTables {
         PreparedStatement delAccounts = store.connection().prepareStatement("DELETE FROM account_features")) {
       del.executeUpdate();
       delAccounts.executeUpdate();
-      return new Writer(store, store.connection().prepareStatement(INSERT), store.connection().prepareStatement(
+      return new Writer(store, store.connection().prepareStatement(Row.INSERT), store.connection().prepareStatement(
           "INSERT INTO account_features (account, people, engaged_people, engaged_14d, newly_engaged_14d, score_sum)"
               + " VALUES (?, ?, ?, ?, ?, ?)"), computedAt);
     } catch (SQLException e) {
@@ -296,7 +303,7 @@ public final class FeatureTables {
       try {
         int i = 1;
         subscribers.setInt(i++, id);
-        for (Column c : COLUMNS) {
+        for (Column c : Row.COLUMNS) {
           if (!c.fromSubscriber) {
             c.bind(subscribers, i++, f);
           }
@@ -338,12 +345,12 @@ public final class FeatureTables {
   }
 
   private static SubscriberFeatures row(ResultSet rs) throws SQLException {
-    Object[] values = new Object[COLUMNS.size()];
+    Object[] values = new Object[Row.COLUMNS.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = COLUMNS.get(i).read(rs, i + 1);
+      values[i] = Row.COLUMNS.get(i).read(rs, i + 1);
     }
     try {
-      return (SubscriberFeatures) CONSTRUCTOR.invokeExact(values);
+      return (SubscriberFeatures) Row.CONSTRUCTOR.invokeExact(values);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

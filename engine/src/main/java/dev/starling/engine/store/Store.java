@@ -32,6 +32,7 @@ public final class Store implements AutoCloseable {
   private final Dialect dialect;
   private final boolean readOnly;
   private long pageCap; // set by the test hook only
+  private boolean preparedForWriting;
 
   private Store(Path file, Connection connection, Dialect dialect, boolean readOnly) {
     this.file = file;
@@ -378,6 +379,10 @@ public final class Store implements AutoCloseable {
   private void begin(boolean write, Runnable onWait) throws SQLException {
     if (write && readOnly) {
       throw new StoreException("the store " + file + " is read-only (the file or its directory is not writable)", null);
+    }
+    if (write && !preparedForWriting) {
+      dialect.prepareForWriting(connection);
+      preparedForWriting = true;
     }
     boolean told = false;
     while (true) {

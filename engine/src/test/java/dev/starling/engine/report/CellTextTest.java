@@ -2,6 +2,7 @@ package dev.starling.engine.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +45,22 @@ class CellTextTest {
   })
   void terminalCellsMoveNoCursorAndChangeNoColour(String in, String expected) {
     assertEquals(unescape(expected), CellText.forTerminal(unescape(in)));
+  }
+
+  /**
+   * Plain text skips the patterns: for every char, alone and between letters, and for each char in front
+   * of an escape sequence's opener, the result is what the patterns alone make of it.
+   */
+  @Test
+  void theShortcutForPlainTextChangesNoResult() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      for (String text : new String[] {String.valueOf((char) c), "a" + (char) c + "b", (char) c + "[31mx", "\u001b" + (char) c + "x"}) {
+        String quoted = CellText.cleanForSpreadsheet(text);
+        quoted = !quoted.isEmpty() && "=+-@\t\r".indexOf(quoted.charAt(0)) >= 0 ? "'" + quoted : quoted;
+        assertEquals(quoted, CellText.forSpreadsheet(text), () -> "spreadsheet, U+" + Integer.toHexString(text.charAt(0)));
+        assertEquals(CellText.cleanForTerminal(text), CellText.forTerminal(text), () -> "terminal, U+" + Integer.toHexString(text.charAt(0)));
+      }
+    }
   }
 
   /** Test data writes control characters as {@code \\uXXXX} so the table stays readable. */

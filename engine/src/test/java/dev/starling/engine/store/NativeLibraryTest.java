@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
 
 /** Every kill -9 left a 1.1 MB copy of SQLite's native library in the temp directory; now one cached copy is reused. */
 class NativeLibraryTest {
@@ -65,5 +67,25 @@ class NativeLibraryTest {
     try (var all = Files.list(dir)) {
       assertEquals(List.of(first), all.toList());
     }
+  }
+
+  @Test
+  void theCopyIsNamedForTheDriverVersionThePlatformAndTheJdk(@TempDir Path dir) throws Exception {
+    Path copy = NativeLibrary.cachedCopy(dir);
+    assertEquals("sqlite-" + NativeLibrary.key(SQLiteJDBCLoader.getVersion(), System.getProperty("os.name"),
+        System.getProperty("os.arch"), System.getProperty("java.home")) + "-" + System.mapLibraryName("sqlitejdbc"),
+        copy.getFileName().toString());
+    assertEquals("37e08217f1e62dca", NativeLibrary.key("3.54.1.0", "Linux", "amd64", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assertEquals(4, Set.of(NativeLibrary.key("3.54.1.0", "Linux", "amd64", "/a"), NativeLibrary.key("3.54.1.1", "Linux", "amd64", "/a"),
+        NativeLibrary.key("3.54.1.0", "Linux", "aarch64", "/a"), NativeLibrary.key("3.54.1.0", "Linux", "amd64", "/b")).size());
+  }
+
+  /** Finding the copy is one look at its name: the 1.1 MB in the jar are not read again (nor hashed) to compare. */
+  @Test
+  void aCopyFoundUnderItsNameIsTakenWithoutReadingTheJar(@TempDir Path dir) throws Exception {
+    Path copy = NativeLibrary.cachedCopy(dir);
+    Files.writeString(copy, "stand-in");
+    assertEquals(copy, NativeLibrary.cachedCopy(dir));
+    assertEquals("stand-in", Files.readString(copy));
   }
 }

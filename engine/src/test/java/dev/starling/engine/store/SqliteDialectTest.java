@@ -42,4 +42,26 @@ class SqliteDialectTest {
     assertEquals("greatest needs two or more expressions but got 1",
         assertThrows(IllegalArgumentException.class, () -> SqliteDialect.INSTANCE.greatest("a")).getMessage());
   }
+
+  /** A reader passes over each page once: a small cache, whose buffers are reused; writing raises it. */
+  @Test
+  void aConnectionReadsWithTheSmallPageCacheAndWritesWithTheLargeOne() {
+    Store.create(tmp).close(); // creating migrates, in writing transactions
+    try (Store store = Store.open(tmp)) {
+      assertEquals(-2_000L, cacheSize(store));
+      assertEquals(true, store.writableNow()); // the probe for the write lock writes nothing
+      assertEquals(-2_000L, cacheSize(store));
+      store.inTransaction(tx -> null);
+      assertEquals(-262_144L, cacheSize(store));
+    }
+  }
+
+  private static long cacheSize(Store store) {
+    return store.readWithConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("PRAGMA cache_size"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
 }
