@@ -12,22 +12,19 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One account as indexed: its features (people, engaged people, score sum) and what its people bring,
  * gathered while the subscribers stream past ({@link Builder}): their addresses, names, domains and
- * countries, the best star tier, the last human activity, and (capped) the subjects and URLs they engaged with.
+ * countries, the best star tier, the last human activity, and the subjects and URLs they engaged with.
  */
 record AccountDoc(String account, String company, int people, int engaged, int engaged14d, int newly14d, double score,
     Integer stars, Long last, List<String> emails, List<String> names, List<String> domains, List<String> countries,
     List<String> opened, List<String> clicked) {
-
-  /** Subjects and URLs kept per account: enough to match on, bounded for a ten-thousand-person account. */
-  static final int TEXT_CAP = 100;
 
   String key() {
     return "a:" + account;
@@ -44,9 +41,9 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    d.add(new KeywordField("account", account, Field.Store.YES));
-    d.add(new TextField("company", company, Field.Store.YES));
-    d.add(new SortedSetDocValuesFacetField("company", company));
+    d.add(new KeywordField("account", account, Field.Store.NO));
+    d.add(new TextField("company", company, Field.Store.NO));
+    d.add(new SortedDocValuesField(IndexSchema.shown("company"), new BytesRef(company)));
     for (String e : emails) {
       d.add(new KeywordField("email", e, Field.Store.NO));
     }
@@ -54,27 +51,22 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       d.add(new TextField("name", n, Field.Store.NO));
     }
     for (String dom : domains) {
-      d.add(new KeywordField("domain", dom, Field.Store.NO));
-      d.add(new SortedSetDocValuesFacetField("domain", dom));
+      d.add(new KeywordField("domain", dom, Field.Store.NO)); // its doc values are the row's domains, sorted
     }
-    d.add(new StoredField("domains", String.join(" ", domains)));
     for (String c : countries) {
       d.add(new KeywordField("country", c, Field.Store.NO));
-      d.add(new SortedSetDocValuesFacetField("country", c));
     }
-    d.add(new StoredField("countries", String.join(" ", countries)));
-    d.add(new IntField("people", people, Field.Store.YES));
-    d.add(new IntField("engaged", engaged, Field.Store.YES));
-    d.add(new DoubleField("score", score, Field.Store.YES));
+    d.add(new IntField("people", people, Field.Store.NO));
+    d.add(new IntField("engaged", engaged, Field.Store.NO));
+    d.add(new DoubleField("score", score, Field.Store.NO));
     if (stars != null) {
-      d.add(new IntField("stars", stars, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("stars", String.valueOf(stars)));
+      d.add(new IntField("stars", stars, Field.Store.NO));
     }
     if (last != null) {
-      d.add(new LongField("last", last, Field.Store.YES));
+      d.add(new LongField("last", last, Field.Store.NO));
     }
-    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
-    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
+    IndexSchema.addTerms(d, SearchField.OPENED, opened);
+    IndexSchema.addTerms(d, SearchField.CLICKED, clicked);
     return d;
   }
 
@@ -117,17 +109,10 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       if (p.last() != null) {
         last = last == null ? p.last() : Math.max(last, p.last());
       }
-      addCapped(opened, p.opened());
-      addCapped(clicked, p.clicked());
-    }
-
-    private static void addCapped(Set<String> into, List<String> values) {
-      for (String v : values) {
-        if (into.size() >= TEXT_CAP) {
-          return;
-        }
-        into.add(v);
-      }
+      // Every distinct subject and URL: they are exact terms now (a few bytes each), no longer analysed text
+      // that had to be capped for a ten-thousand-person account.
+      opened.addAll(p.opened());
+      clicked.addAll(p.clicked());
     }
 
     /** The document, with the account's stored features (zeros when the account has none yet). */

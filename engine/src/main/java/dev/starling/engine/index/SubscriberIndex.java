@@ -2,7 +2,6 @@ package dev.starling.engine.index;
 
 import dev.starling.engine.features.AccountFeatures;
 import dev.starling.engine.features.EngagementSettings;
-import dev.starling.engine.report.Table;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.SearchSource;
 import dev.starling.engine.store.Store;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -23,12 +21,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -36,16 +28,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -54,8 +42,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -88,7 +74,6 @@ public final class SubscriberIndex implements AutoCloseable {
   public static final String DIR = "index";
   private static final String SCHEMA_KEY = "schema";
   private static final String DATA_KEY = "data";
-  private static final int FACET_VALUES = 10;
 
   /**
    * Lucene logs, through java.util.logging, that the JDK's vector module is not enabled: advice for vector
@@ -105,11 +90,10 @@ public final class SubscriberIndex implements AutoCloseable {
   private final Store store;
   private final EngagementSettings settings;
   private final Analyzer analyzer = IndexSchema.analyzer();
-  private final FacetsConfig facets = IndexSchema.facetsConfig();
   private Directory directory;
   private SearcherManager searchers;
-  private DefaultSortedSetDocValuesReaderState facetState;
-  private IndexReader facetStateReader;
+  /** What searches of the current reader keep (match sets, rankings, facet columns); replaced with the reader. */
+  private Snapshot snapshot;
 
   private SubscriberIndex(Path path, Store store, EngagementSettings settings) {
     this.path = path;
@@ -364,7 +348,7 @@ public final class SubscriberIndex implements AutoCloseable {
 
   private void add(IndexWriter w, Document doc) {
     try {
-      w.addDocument(facets.build(doc));
+      w.addDocument(doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -372,7 +356,7 @@ public final class SubscriberIndex implements AutoCloseable {
 
   private void put(IndexWriter w, String key, Document doc) {
     try {
-      w.updateDocument(new Term(IndexSchema.KEY, key), facets.build(doc));
+      w.updateDocument(new Term(IndexSchema.KEY, key), doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -414,14 +398,13 @@ public final class SubscriberIndex implements AutoCloseable {
         TopDocs td = s.search(new TermQuery(new Term(IndexSchema.KEY, "s:" + address)), 1);
         if (td.scoreDocs.length > 0) {
           found = true;
-          Document d = s.storedFields().document(td.scoreDocs[0].doc);
-          account = d.get("account");
+          account = accountOf(r, td.scoreDocs[0].doc);
         }
         if (!found) {
           // an account document may still list them (an earlier partial update): find it by its people
           TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
           for (ScoreDoc sd : acc.scoreDocs) {
-            String a = s.storedFields().document(sd.doc).get("account");
+            String a = accountOf(r, sd.doc);
             account = account == null ? a : account;
           }
         }
@@ -464,6 +447,13 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
+  /** The {@code account} value of document {@code doc} of {@code r}, or null. */
+  private static String accountOf(IndexReader r, int doc) throws IOException {
+    LeafReaderContext leaf = r.leaves().get(ReaderUtil.subIndex(doc, r.leaves()));
+    SortedSetDocValues dv = leaf.reader().getSortedSetDocValues("account");
+    return dv != null && dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : null;
+  }
+
   private static String liveData(IndexWriter w) {
     for (Map.Entry<String, String> e : w.getLiveCommitData()) {
       if (e.getKey().equals(DATA_KEY)) {
@@ -484,8 +474,7 @@ public final class SubscriberIndex implements AutoCloseable {
       searchers.close();
       searchers = null;
     }
-    facetState = null;
-    facetStateReader = null;
+    snapshot = null;
   }
 
   private SearcherManager searchers() throws IOException {
@@ -512,12 +501,11 @@ public final class SubscriberIndex implements AutoCloseable {
 
   /** Runs {@code request} against the last commit (call {@link #sync} first to search fresh data). */
   public SearchResult search(SearchRequest request) {
-    Query user = new UserQueryParser(analyzer, request.query(), request.accounts()).parse();
     try {
       SearcherManager sm = searchers();
       IndexSearcher s = sm.acquire();
       try {
-        return search(s, request, user);
+        return snapshot(s.getIndexReader()).search(request, analyzer);
       } finally {
         sm.release(s);
       }
@@ -526,50 +514,16 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
-  private SearchResult search(IndexSearcher s, SearchRequest request, Query user) throws IOException {
-    Query query = new BooleanQuery.Builder()
-        .add(onlyNegative(user) ? withAll(user) : user, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(IndexSchema.TYPE, request.accounts() ? IndexSchema.ACCOUNT : IndexSchema.SUBSCRIBER)),
-            BooleanClause.Occur.FILTER)
-        .build();
-    Sort sort = sort(request.sort());
-    TopDocs top;
-    Table facetTable = null;
-    if (request.facets()) {
-      FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, query, request.top(), sort,
-          request.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
-      top = r.topDocs();
-      facetTable = facetTable(s.getIndexReader(), r);
-    } else {
-      // Counting every match in the same pass costs less than a second pass (count) for the total.
-      top = s.search(query, new TopFieldCollectorManager(sort, request.top(), null, Integer.MAX_VALUE));
+  /** The snapshot of {@code reader}: kept while searches see that reader, made anew after a refresh. */
+  private synchronized Snapshot snapshot(IndexReader reader) {
+    if (snapshot == null || snapshot.reader() != reader) {
+      snapshot = new Snapshot(reader);
     }
-    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : s.count(query);
-    StoredFields stored = s.storedFields();
-    List<Object[]> rows = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc);
-      rows.add(request.accounts() ? accountRow(d) : subscriberRow(d));
-    }
-    Table hits = request.accounts() ? Table.of(SearchResult.ACCOUNTS, SearchResult.ACCOUNT_COLUMNS, rows)
-        : Table.of(SearchResult.SUBSCRIBERS, SearchResult.SUBSCRIBER_COLUMNS, rows);
-    return new SearchResult(hits, total, facetTable);
+    return snapshot;
   }
 
-  private static boolean onlyNegative(Query q) {
-    if (!(q instanceof BooleanQuery b) || b.clauses().isEmpty()) {
-      return false;
-    }
-    return b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
-  }
-
-  private static Query withAll(Query negative) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-    ((BooleanQuery) negative).clauses().forEach(b::add);
-    return b.build();
-  }
-
-  private static Sort sort(SearchSort sort) {
+  /** Lucene's order for {@code sort}; ties by key, so results are stable. */
+  static Sort sort(SearchSort sort) {
     SortField tie = new SortedSetSortField(IndexSchema.KEY, false);
     return switch (sort) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, tie);
@@ -584,70 +538,6 @@ public final class SubscriberIndex implements AutoCloseable {
         yield new Sort(f, tie);
       }
     };
-  }
-
-  private Table facetTable(IndexReader reader, FacetsCollectorManager.FacetsResult r) throws IOException {
-    List<Object[]> rows = new ArrayList<>();
-    DefaultSortedSetDocValuesReaderState state = facetState(reader);
-    if (state != null) {
-      SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
-      for (String dim : IndexSchema.FACETS) {
-        if (state.getOrdRange(dim) == null) {
-          continue; // no document has a value for it
-        }
-        FacetResult fr = counts.getTopChildren(FACET_VALUES, dim);
-        if (fr == null) {
-          continue;
-        }
-        for (LabelAndValue lv : fr.labelValues) {
-          rows.add(new Object[] {dim, lv.label, lv.value.longValue()});
-        }
-      }
-    }
-    return Table.of(SearchResult.FACETS, SearchResult.FACET_COLUMNS, rows);
-  }
-
-  /** The facet ordinals of {@code reader}, made once per reader (it costs a pass over the values). */
-  private synchronized DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-    if (facetStateReader != reader) {
-      try {
-        facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
-      } catch (IllegalArgumentException e) {
-        facetState = null; // an empty index has no facet field at all
-      }
-      facetStateReader = reader;
-    }
-    return facetState;
-  }
-
-  private static Object[] subscriberRow(Document d) {
-    return new Object[] {d.get("email"), d.get("name"), d.get("company"), d.get("domain"), d.get("country"),
-        intOrNull(d, "stars"), doubleOrNull(d, "score"), d.get("state"), d.get("status"), timeOrNull(d, "last")};
-  }
-
-  private static Object[] accountRow(Document d) {
-    return new Object[] {d.get("account"), d.get("company"), intOrNull(d, "people"), intOrNull(d, "engaged"),
-        intOrNull(d, "stars"), doubleOrNull(d, "score"), timeOrNull(d, "last"), emptyToNull(d.get("domains")),
-        emptyToNull(d.get("countries"))};
-  }
-
-  private static Long intOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : f.numericValue().longValue();
-  }
-
-  private static Double doubleOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : f.numericValue().doubleValue();
-  }
-
-  private static Instant timeOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : Instant.ofEpochMilli(f.numericValue().longValue());
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
   /** Documents, bytes and segments of the last commit. */

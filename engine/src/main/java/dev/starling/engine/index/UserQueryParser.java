@@ -39,11 +39,19 @@ final class UserQueryParser extends QueryParser {
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
   private final String query;
   private final boolean accounts;
+  private final Dictionary dictionary;
 
+  /** A parser that only checks the syntax: {@code opened:}/{@code clicked:} words stay words on the twins. */
   UserQueryParser(Analyzer analyzer, String query, boolean accounts) {
+    this(analyzer, query, accounts, null);
+  }
+
+  /** A parser whose {@code opened:}/{@code clicked:} words become the exact subjects and URLs of {@code dictionary}. */
+  UserQueryParser(Analyzer analyzer, String query, boolean accounts, Dictionary dictionary) {
     super(IndexSchema.ALL, analyzer);
     this.query = query;
     this.accounts = accounts;
+    this.dictionary = dictionary;
     setAllowLeadingWildcard(true);
     setDefaultOperator(QueryParser.Operator.AND); // "acme pricing" narrows, as people expect of a search box
   }
@@ -139,7 +147,8 @@ final class UserQueryParser extends QueryParser {
       case KEYWORD -> KeywordField.newExactQuery(f.field(), text.toLowerCase(Locale.ROOT));
       case COUNTRY -> KeywordField.newExactQuery(f.field(), country(f, text));
       case TEXT -> super.getFieldQuery(f.field(), text, quoted);
-      case TEXT_EN_ES -> either(super.getFieldQuery(f.english(), text, quoted), super.getFieldQuery(f.spanish(), text, quoted));
+      case TEXT_EN_ES -> values(f, either(super.getFieldQuery(f.english(), text, quoted), super.getFieldQuery(f.spanish(), text,
+          quoted)));
       case INT -> IntField.newExactQuery(f.field(), integer(f, text));
       case DOUBLE -> DoubleField.newExactQuery(f.field(), decimal(f, text));
       case DATE -> {
@@ -159,7 +168,7 @@ final class UserQueryParser extends QueryParser {
       return super.getFieldQuery(f.field(), text, slop);
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getFieldQuery(f.english(), text, slop), super.getFieldQuery(f.spanish(), text, slop));
+      return values(f, either(super.getFieldQuery(f.english(), text, slop), super.getFieldQuery(f.spanish(), text, slop)));
     }
     return getFieldQuery(name, text, true);
   }
@@ -224,7 +233,7 @@ final class UserQueryParser extends QueryParser {
       return new WildcardQuery(new Term(f.field(), text.toLowerCase(Locale.ROOT)));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getWildcardQuery(f.english(), text), super.getWildcardQuery(f.spanish(), text));
+      return values(f, either(super.getWildcardQuery(f.english(), text), super.getWildcardQuery(f.spanish(), text)));
     }
     throw new FieldProblem("field '" + f.field() + "' at column " + column(name) + " holds "
         + (f.kind == SearchField.Kind.DATE ? "days" : "numbers") + ": no wildcards, use a range such as " + f.field()
@@ -241,7 +250,7 @@ final class UserQueryParser extends QueryParser {
       return new PrefixQuery(new Term(f.field(), text.toLowerCase(Locale.ROOT)));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getPrefixQuery(f.english(), text), super.getPrefixQuery(f.spanish(), text));
+      return values(f, either(super.getPrefixQuery(f.english(), text), super.getPrefixQuery(f.spanish(), text)));
     }
     if (f.kind != SearchField.Kind.TEXT) {
       return getWildcardQuery(name, text + "*");
@@ -256,9 +265,18 @@ final class UserQueryParser extends QueryParser {
       return anyField(field -> getFuzzyQuery(field, text, minSimilarity));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getFuzzyQuery(f.english(), text, minSimilarity), super.getFuzzyQuery(f.spanish(), text, minSimilarity));
+      return values(f, either(super.getFuzzyQuery(f.english(), text, minSimilarity), super.getFuzzyQuery(f.spanish(), text,
+          minSimilarity)));
     }
     return super.getFuzzyQuery(f.field(), text, minSimilarity);
+  }
+
+  /**
+   * The subjects or URLs of {@code f} whose words {@code overTwins} matches, as exact terms ({@link Dictionary});
+   * the query on the twins itself when only the syntax is being checked.
+   */
+  private Query values(SearchField f, Query overTwins) {
+    return dictionary == null ? overTwins : dictionary.expand(f, overTwins);
   }
 
   private static Query either(Query a, Query b) {

@@ -174,7 +174,8 @@ class SubscriberIndexTest {
       w.commit();
     }
     assertEquals(before, searchInNewProcess(dir,
-        "the search index was written by another version of Starling (layout 0, this one reads 1): rebuilding it from the store"));
+        "the search index was written by another version of Starling (layout 0, this one reads " + IndexSchema.VERSION
+            + "): rebuilding it from the store"));
 
     try (Stream<Path> walk = Files.walk(index)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
