@@ -41,11 +41,11 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    d.add(new KeywordField("account", account, Field.Store.NO));
+    d.add(new StringField("account", account, Field.Store.NO)); // the row's account is the key's
     d.add(new TextField("company", company, Field.Store.NO));
     d.add(new SortedDocValuesField(IndexSchema.shown("company"), new BytesRef(company)));
     for (String e : emails) {
-      d.add(new KeywordField("email", e, Field.Store.NO));
+      d.add(new StringField("email", e, Field.Store.NO));
     }
     for (String n : names) {
       d.add(new TextField("name", n, Field.Store.NO));

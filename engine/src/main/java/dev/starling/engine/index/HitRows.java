@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -40,10 +41,10 @@ final class HitRows {
       }
       int d = doc - ctx.docBase;
       rows[i] = accounts
-          ? new Object[] {leaf.keyword("account", d), leaf.shown("company", d), leaf.number("people", d),
+          ? new Object[] {leaf.key(d), leaf.shown("company", d), leaf.number("people", d),
               leaf.number("engaged", d), leaf.number("stars", d), leaf.decimal("score", d), leaf.time("last", d),
               leaf.keywords("domain", d), leaf.keywords("country", d)}
-          : new Object[] {leaf.keyword("email", d), leaf.shown("name", d), leaf.shown("company", d),
+          : new Object[] {leaf.key(d), leaf.text("name", d), leaf.shown("company", d),
               leaf.keyword("domain", d), leaf.keyword("country", d), leaf.number("stars", d), leaf.decimal("score", d),
               leaf.keyword("state", d), leaf.keyword("status", d), leaf.time("last", d)};
     }
@@ -61,6 +62,17 @@ final class HitRows {
 
     private LeafReader r() {
       return ctx.reader();
+    }
+
+    /** The document's key without its type prefix: the email, or the account. */
+    String key(int doc) throws IOException {
+      String key = keyword(IndexSchema.KEY, doc);
+      return key == null ? null : key.substring(2);
+    }
+
+    String text(String field, int doc) throws IOException {
+      BinaryDocValues dv = (BinaryDocValues) values(IndexSchema.shown(field), 'b');
+      return dv != null && dv.advanceExact(doc) ? dv.binaryValue().utf8ToString() : null;
     }
 
     String keyword(String field, int doc) throws IOException {
@@ -107,6 +119,7 @@ final class HitRows {
         open.put(field, switch (kind) {
           case 's' -> r().getSortedSetDocValues(field);
           case 'o' -> r().getSortedDocValues(field);
+          case 'b' -> r().getBinaryDocValues(field);
           default -> r().getSortedNumericDocValues(field);
         });
       }

@@ -13,6 +13,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.util.BytesRef;
 
@@ -61,10 +62,11 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
     d.add(new IntField(IndexSchema.SUBSCRIBER_ID, id, Field.Store.NO));
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    d.add(new KeywordField("email", email, Field.Store.NO));
+    // Doc values only where a row, a facet or a sort reads them: the row's email is the key's.
+    d.add(new StringField("email", email, Field.Store.NO));
     if (name != null) {
       d.add(new TextField("name", name, Field.Store.NO));
-      d.add(new SortedDocValuesField(IndexSchema.shown("name"), new BytesRef(name)));
+      d.add(new BinaryDocValuesField(IndexSchema.shown("name"), new BytesRef(name)));
     }
     if (company != null) {
       d.add(new TextField("company", company, Field.Store.NO));
@@ -72,13 +74,13 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     }
     d.add(new KeywordField("domain", domain, Field.Store.NO));
     if (account != null) {
-      d.add(new KeywordField("account", account, Field.Store.NO));
+      d.add(new StringField("account", account, Field.Store.NO));
     }
     if (country != null) {
       d.add(new KeywordField("country", country, Field.Store.NO));
     }
     for (String t : tags) {
-      d.add(new KeywordField("tags", t, Field.Store.NO));
+      d.add(new StringField("tags", t, Field.Store.NO));
     }
     if (status != null) {
       d.add(new KeywordField("status", status, Field.Store.NO));
@@ -87,7 +89,7 @@ record SubscriberDoc(int id, String email, String name, String company, String d
       d.add(new KeywordField("state", state, Field.Store.NO));
     }
     if (confidence != null) {
-      d.add(new KeywordField("confidence", confidence, Field.Store.NO));
+      d.add(new StringField("confidence", confidence, Field.Store.NO));
     }
     if (stars != null) {
       d.add(new IntField("stars", stars, Field.Store.NO));

@@ -396,17 +396,12 @@ public final class SubscriberIndex implements AutoCloseable {
       try (DirectoryReader r = DirectoryReader.open(w)) {
         IndexSearcher s = new IndexSearcher(r);
         TopDocs td = s.search(new TermQuery(new Term(IndexSchema.KEY, "s:" + address)), 1);
-        if (td.scoreDocs.length > 0) {
-          found = true;
-          account = accountOf(r, td.scoreDocs[0].doc);
-        }
-        if (!found) {
-          // an account document may still list them (an earlier partial update): find it by its people
-          TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
-          for (ScoreDoc sd : acc.scoreDocs) {
-            String a = accountOf(r, sd.doc);
-            account = account == null ? a : account;
-          }
+        found = td.scoreDocs.length > 0;
+        // Their account is the account document that lists them among its people.
+        TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
+        for (ScoreDoc sd : acc.scoreDocs) {
+          String a = accountOf(r, sd.doc);
+          account = account == null ? a : account;
         }
       }
       w.deleteDocuments(new Term(IndexSchema.KEY, "s:" + address));
@@ -447,11 +442,15 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
-  /** The {@code account} value of document {@code doc} of {@code r}, or null. */
+  /** The account of document {@code doc} of {@code r} (an account document: its key without "a:"), or null. */
   private static String accountOf(IndexReader r, int doc) throws IOException {
     LeafReaderContext leaf = r.leaves().get(ReaderUtil.subIndex(doc, r.leaves()));
-    SortedSetDocValues dv = leaf.reader().getSortedSetDocValues("account");
-    return dv != null && dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : null;
+    SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(IndexSchema.KEY);
+    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    String key = dv.lookupOrd(dv.nextOrd()).utf8ToString();
+    return key.startsWith("a:") ? key.substring(2) : null;
   }
 
   private static String liveData(IndexWriter w) {
