@@ -70,18 +70,25 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     return d;
   }
 
-  /** An account's document in the making: its people are added one by one, in id order. */
+  /**
+   * An account's document in the making: its people are added one by one, in id order. A build holds every
+   * account's builder until the last person is read (a million people's addresses and names), so the values
+   * are kept as joined text, sorted and deduplicated only when the document is made: a few bytes per person
+   * rather than a string and a tree node each, which did not fit a 512 MB heap at a million people.
+   */
   static final class Builder {
+    private static final char SEP = '\u0000';
     private final String account;
     private String company;
     private Integer stars;
     private Long last;
-    private final List<String> emails = new ArrayList<>();
-    private final Set<String> names = new TreeSet<>();
-    private final Set<String> domains = new TreeSet<>();
-    private final Set<String> countries = new TreeSet<>();
-    private final Set<String> opened = new TreeSet<>();
-    private final Set<String> clicked = new TreeSet<>();
+    private int people;
+    private final Joined emails = new Joined();
+    private final Joined names = new Joined();
+    private final Joined domains = new Joined();
+    private final Joined countries = new Joined();
+    private Set<String> opened;
+    private Set<String> clicked;
 
     Builder(String account) {
       this.account = account;
@@ -95,6 +102,7 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       if (company == null && p.company() != null) {
         company = p.company(); // the first person's spelling (lowest id), stable across updates
       }
+      people++;
       emails.add(p.email());
       if (p.name() != null) {
         names.add(p.name());
@@ -111,16 +119,59 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       }
       // Every distinct subject and URL: they are exact terms now (a few bytes each), no longer analysed text
       // that had to be capped for a ten-thousand-person account.
-      opened.addAll(p.opened());
-      clicked.addAll(p.clicked());
+      if (!p.opened().isEmpty()) {
+        opened = opened == null ? new java.util.HashSet<>() : opened;
+        opened.addAll(p.opened());
+      }
+      if (!p.clicked().isEmpty()) {
+        clicked = clicked == null ? new java.util.HashSet<>() : clicked;
+        clicked.addAll(p.clicked());
+      }
     }
 
     /** The document, with the account's stored features (zeros when the account has none yet). */
     AccountDoc build(AccountFeatures f) {
-      return new AccountDoc(account, company != null ? company : account, f == null ? emails.size() : f.people(),
+      return new AccountDoc(account, company != null ? company : account, f == null ? people : f.people(),
           f == null ? 0 : f.engagedPeople(), f == null ? 0 : f.engaged14d(), f == null ? 0 : f.newlyEngaged14d(),
-          f == null ? 0 : f.scoreSum(), stars, last, List.copyOf(emails), List.copyOf(names), List.copyOf(domains),
-          List.copyOf(countries), List.copyOf(opened), List.copyOf(clicked));
+          f == null ? 0 : f.scoreSum(), stars, last, emails.inOrder(), names.sorted(), domains.sorted(), countries.sorted(),
+          sorted(opened), sorted(clicked));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+      return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    }
+
+    /** Values in the order added, the first apart (most accounts have one domain, one country). */
+    private static final class Joined {
+      private String first;
+      private StringBuilder more;
+
+      void add(String v) {
+        if (first == null) {
+          first = v;
+        } else if (!v.equals(first)) {
+          more = more == null ? new StringBuilder() : more;
+          more.append(v).append(SEP);
+        }
+      }
+
+      List<String> inOrder() {
+        if (first == null) {
+          return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        if (more != null) {
+          for (String v : more.toString().split(String.valueOf(SEP))) {
+            out.add(v);
+          }
+        }
+        return List.copyOf(out);
+      }
+
+      List<String> sorted() {
+        return List.copyOf(new TreeSet<>(inOrder()));
+      }
     }
   }
 }

@@ -237,6 +237,8 @@ public final class SubscriberIndex implements AutoCloseable {
   private static final class Known {
     long[] subscribers = new long[0];
     final BitSet present = new BitSet();
+    /** The subscribers the store still has (filled while streaming it). */
+    final BitSet seen = new BitSet();
     final Map<String, Long> accounts = new HashMap<>();
 
     void subscriber(int id, long fp) {
@@ -284,52 +286,21 @@ public final class SubscriberIndex implements AutoCloseable {
     try (IndexWriter w = writer(create)) {
       Known known = create ? new Known() : known(w);
       String version = store.read(tx -> {
-        SearchSource source = new SearchSource(store);
-        String v = source.dataVersion();
-        Map<Integer, String> subjects = source.subjects();
-        long tScan = System.nanoTime();
-        HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
-        timing("scan human opens", tScan);
-        long tDocs = System.nanoTime();
-        Map<String, AccountFeatures> accountFeatures = new HashMap<>();
-        new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
-        Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
-        BitSet seen = new BitSet();
-        source.forEachSubscriber(row -> {
-          SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
-          seen.set(row.id());
-          long fp = doc.fingerprint();
-          if (create) {
-            add(w, doc.document()); // nothing to replace: no delete-by-term bookkeeping
-          } else if (!known.same(row.id(), fp)) {
-            put(w, doc.key(), doc.document());
-            counts[0]++;
-          }
-          if (doc.account() != null) {
-            accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
-          }
-        });
-        timing("subscriber documents", tDocs);
-        for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
-          if (!seen.get(id)) {
-            w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
-            counts[1]++;
-          }
+        try (Feeder feeder = new Feeder(w, Feeder.threads())) {
+          return feed(feeder, create, known, counts);
         }
-        for (AccountDoc.Builder b : accounts.values()) {
-          AccountDoc doc = b.build(accountFeatures.get(b.account()));
-          Long before = known.accounts.remove(doc.key());
-          if (before == null || before != doc.fingerprint()) {
-            put(w, doc.key(), doc.document());
-            counts[0]++;
-          }
-        }
-        for (String gone : known.accounts.keySet()) {
-          w.deleteDocuments(new Term(IndexSchema.KEY, gone));
+      });
+      // Deletions run after the feeder is done: none of them names a document it added.
+      for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
+        if (!known.seen.get(id)) {
+          w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
           counts[1]++;
         }
-        return v;
-      });
+      }
+      for (String gone : known.accounts.keySet()) {
+        w.deleteDocuments(new Term(IndexSchema.KEY, gone));
+        counts[1]++;
+      }
       long tCommit = System.nanoTime();
       commit(w, version);
       timing("commit", tCommit);
@@ -339,18 +310,52 @@ public final class SubscriberIndex implements AutoCloseable {
         counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * Streams the store's subscribers, hands the feeder each document that is new or changed (all of them for a
+   * build), then each account's; leaves in {@code known} what the store no longer has. Returns the data version read.
+   */
+  private String feed(Feeder feeder, boolean create, Known known, int[] counts) {
+    SearchSource source = new SearchSource(store);
+    String version = source.dataVersion();
+    Map<Integer, String> subjects = source.subjects();
+    long tScan = System.nanoTime();
+    HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
+    timing("scan human opens", tScan);
+    long tDocs = System.nanoTime();
+    Map<String, AccountFeatures> accountFeatures = new HashMap<>();
+    new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
+    Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
+    source.forEachSubscriber(row -> {
+      SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
+      known.seen.set(row.id());
+      if (create) {
+        feeder.put(null, doc::document); // nothing to replace: no delete-by-term bookkeeping
+      } else if (!known.same(row.id(), doc.fingerprint())) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), doc::document);
+        counts[0]++;
+      }
+      if (doc.account() != null) {
+        accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
+      }
+    });
+    timing("subscriber documents", tDocs);
+    for (AccountDoc.Builder b : accounts.values()) {
+      AccountDoc doc = b.build(accountFeatures.get(b.account()));
+      Long before = known.accounts.remove(doc.key());
+      if (create) {
+        feeder.put(null, doc::document);
+      } else if (before == null || before != doc.fingerprint()) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), doc::document);
+        counts[0]++;
+      }
+    }
+    return version;
+  }
+
   /** Phase times on stderr with -Dstarling.timing=true (for tuning; off by default), as the feature refresh does. */
   private static void timing(String phase, long since) {
     if (Boolean.getBoolean("starling.timing")) {
       System.err.printf("index: %-24s %6.2f s%n", phase, (System.nanoTime() - since) / 1e9);
-    }
-  }
-
-  private void add(IndexWriter w, Document doc) {
-    try {
-      w.addDocument(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
