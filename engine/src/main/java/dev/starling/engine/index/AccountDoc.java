@@ -31,16 +31,16 @@ record AccountDoc(String account, String company, int people, int engaged, int e
   }
 
   long fingerprint() {
-    return Fingerprint.of(account, company, people, engaged, engaged14d, newly14d, score, stars, last, String.join("\n", emails),
-        String.join("\n", names), String.join("|", domains), String.join("|", countries), String.join("\n", opened),
-        String.join("\n", clicked));
+    return Fingerprint.of(account, company, people, engaged, engaged14d, newly14d, score, stars, last, emails, names, domains,
+        countries, opened, clicked);
   }
 
-  Document document() {
+  /** The document, carrying {@code fingerprint} (this one's {@link #fingerprint()}, computed once by the caller). */
+  Document document(long fingerprint) {
     Document d = new Document();
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
-    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
+    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint));
     d.add(new StringField("account", account, Field.Store.NO)); // the row's account is the key's
     d.add(new TextField("company", company, Field.Store.NO));
     d.add(new SortedDocValuesField(IndexSchema.shown("company"), new BytesRef(company)));

@@ -69,93 +69,107 @@ final class FacetColumns {
     List<Dim> dims = new ArrayList<>();
     int max = reader.maxDoc();
     for (String name : IndexSchema.FACETS) {
-      // Per document, the value numbers (ordinals: their order is the labels' byte order).
-      int[][] perDoc = new int[max][];
-      String[] labels;
+      // Value numbers are ordinals: their order is the labels' byte order, the tie-break of the counts.
       if (name.equals("stars")) {
         SortedNumericDocValues dv = MultiDocValues.getSortedNumericValues(reader, name);
-        TreeMap<String, Integer> byLabel = new TreeMap<>();
         long[] raw = new long[max];
-        boolean[] has = new boolean[max];
+        FixedBitSet has = new FixedBitSet(Math.max(1, max));
+        TreeMap<String, Integer> byLabel = new TreeMap<>();
         if (dv != null) {
           for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
             raw[doc] = dv.nextValue();
-            has[doc] = true;
+            has.set(doc);
             byLabel.put(String.valueOf(raw[doc]), 0);
           }
         }
-        labels = byLabel.keySet().toArray(String[]::new);
-        Map<String, Integer> number = new HashMap<>();
+        String[] labels = byLabel.keySet().toArray(String[]::new);
+        Map<Long, Integer> number = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
-          number.put(labels[i], i);
+          number.put(Long.parseLong(labels[i]), i);
         }
+        DimBuilder b = new DimBuilder(name, labels, max);
         for (int doc = 0; doc < max; doc++) {
-          if (has[doc]) {
-            perDoc[doc] = new int[] {number.get(String.valueOf(raw[doc]))};
+          if (has.get(doc)) {
+            b.add(doc, number.get(raw[doc]));
           }
         }
+        dims.add(b.build());
       } else if (name.equals("company")) {
         SortedDocValues dv = MultiDocValues.getSortedValues(reader, IndexSchema.shown(name));
-        labels = new String[dv == null ? 0 : dv.getValueCount()];
+        String[] labels = new String[dv == null ? 0 : dv.getValueCount()];
+        for (int o = 0; o < labels.length; o++) {
+          labels[o] = dv.lookupOrd(o).utf8ToString();
+        }
+        DimBuilder b = new DimBuilder(name, labels, max);
         if (dv != null) {
           for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-            perDoc[doc] = new int[] {dv.ordValue()};
-          }
-          for (int o = 0; o < labels.length; o++) {
-            labels[o] = dv.lookupOrd(o).utf8ToString();
+            b.add(doc, dv.ordValue());
           }
         }
+        dims.add(b.build());
       } else {
         SortedSetDocValues dv = MultiDocValues.getSortedSetValues(reader, name);
-        labels = new String[dv == null ? 0 : (int) dv.getValueCount()];
+        String[] labels = new String[dv == null ? 0 : (int) dv.getValueCount()];
+        for (int o = 0; o < labels.length; o++) {
+          labels[o] = dv.lookupOrd(o).utf8ToString();
+        }
+        DimBuilder b = new DimBuilder(name, labels, max);
         if (dv != null) {
           for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-            int[] ords = new int[dv.docValueCount()];
-            for (int i = 0; i < ords.length; i++) {
-              ords[i] = (int) dv.nextOrd();
+            for (int i = dv.docValueCount(); i > 0; i--) {
+              b.add(doc, (int) dv.nextOrd());
             }
-            perDoc[doc] = ords;
-          }
-          for (int o = 0; o < labels.length; o++) {
-            labels[o] = dv.lookupOrd(o).utf8ToString();
           }
         }
+        dims.add(b.build());
       }
-      dims.add(dim(name, labels, perDoc));
     }
     return new FacetColumns(dims);
   }
 
-  private static Dim dim(String name, String[] labels, int[][] perDoc) {
-    int max = perDoc.length;
-    if (labels.length <= FEW) {
-      FixedBitSet[] bits = new FixedBitSet[labels.length];
-      for (int v = 0; v < bits.length; v++) {
-        bits[v] = new FixedBitSet(Math.max(1, max));
-      }
-      for (int doc = 0; doc < max; doc++) {
-        if (perDoc[doc] != null) {
-          for (int v : perDoc[doc]) {
-            bits[v].set(doc);
-          }
+  /** Fills a dimension's bit sets (few values) or value numbers (many), document by document. */
+  private static final class DimBuilder {
+    private final String name;
+    private final String[] labels;
+    private final FixedBitSet[] bits;
+    private final int[] value;
+    private final Map<Integer, int[]> several = new HashMap<>();
+
+    DimBuilder(String name, String[] labels, int max) {
+      this.name = name;
+      this.labels = labels;
+      if (labels.length <= FEW) {
+        bits = new FixedBitSet[labels.length];
+        for (int v = 0; v < bits.length; v++) {
+          bits[v] = new FixedBitSet(Math.max(1, max));
         }
-      }
-      return new Dim(name, labels, bits, null, null);
-    }
-    int[] value = new int[max];
-    Map<Integer, int[]> several = new HashMap<>();
-    for (int doc = 0; doc < max; doc++) {
-      int[] v = perDoc[doc];
-      if (v == null || v.length == 0) {
-        value[doc] = NONE;
-      } else if (v.length == 1) {
-        value[doc] = v[0];
+        value = null;
       } else {
-        value[doc] = SEVERAL;
-        several.put(doc, v);
+        bits = null;
+        value = new int[max];
+        Arrays.fill(value, NONE);
       }
     }
-    return new Dim(name, labels, null, value, several);
+
+    void add(int doc, int v) {
+      if (bits != null) {
+        bits[v].set(doc);
+      } else if (value[doc] == NONE) {
+        value[doc] = v;
+      } else if (value[doc] >= 0) {
+        several.put(doc, new int[] {value[doc], v});
+        value[doc] = SEVERAL;
+      } else {
+        int[] was = several.get(doc);
+        int[] now = Arrays.copyOf(was, was.length + 1);
+        now[was.length] = v;
+        several.put(doc, now);
+      }
+    }
+
+    Dim build() {
+      return new Dim(name, labels, bits, value, several);
+    }
   }
 
   /** The table {@code facets}: per dimension, its {@link #TOP} values with the most of {@code matches}. */

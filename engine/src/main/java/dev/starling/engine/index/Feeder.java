@@ -85,6 +85,9 @@ final class Feeder implements AutoCloseable {
           }
         }
       }
+      // Each worker writes one thread's segment now, beside the other: left to the commit, they would be
+      // written one after the other on the committing thread.
+      writer.flushNextBuffer();
     } catch (IOException | RuntimeException | InterruptedException e) {
       if (failure == null) {
         failure = e; // the first failure: the others are its consequences (interrupted workers)

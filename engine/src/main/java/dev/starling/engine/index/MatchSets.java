@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -37,7 +38,19 @@ final class MatchSets {
   private final IndexSearcher searcher;
   private final FixedBitSet live;
   private final FixedBitSet none;
-  private final Map<Query, FixedBitSet> kept = new LinkedHashMap<>(64, 0.75f, true);
+  /**
+   * A kept answer: a bit set, or for a narrow one (under one document in {@link #SPARSE}) just its documents,
+   * turned back into a set when used. A thousand different {@code email:p123@*} lookups would otherwise fill the
+   * budget with 140 KB sets of one bit each and push out the broad filters that are worth keeping.
+   */
+  private record Kept(FixedBitSet bits, int[] docs) {
+    long bytes() {
+      return bits != null ? bits.ramBytesUsed() : 16L + 4L * docs.length;
+    }
+  }
+
+  private static final int SPARSE = 256;
+  private final Map<Query, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
   private long keptBytes;
 
   MatchSets(IndexSearcher searcher) throws IOException {
@@ -92,16 +105,37 @@ final class MatchSets {
   }
 
   private FixedBitSet leaf(Query q) throws IOException {
-    FixedBitSet bits = kept.get(q);
-    if (bits == null) {
-      bits = run(q);
-      kept.put(q, bits);
-      keptBytes += bits.ramBytesUsed();
-      var eldest = kept.entrySet().iterator();
-      while (keptBytes > BUDGET_BYTES && kept.size() > 1) {
-        keptBytes -= eldest.next().getValue().ramBytesUsed();
-        eldest.remove();
+    Kept k = kept.get(q);
+    if (k != null) {
+      return k.bits != null ? k.bits : set(k.docs);
+    }
+    FixedBitSet bits = run(q);
+    int count = bits.cardinality();
+    if ((long) count * SPARSE < bits.length()) {
+      int[] docs = new int[count];
+      int i = 0;
+      for (int d = count == 0 ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+          d = d + 1 < bits.length() ? bits.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        docs[i++] = d;
       }
+      k = new Kept(null, docs);
+    } else {
+      k = new Kept(bits, null);
+    }
+    kept.put(q, k);
+    keptBytes += k.bytes();
+    var eldest = kept.entrySet().iterator();
+    while (keptBytes > BUDGET_BYTES && kept.size() > 1) {
+      keptBytes -= eldest.next().getValue().bytes();
+      eldest.remove();
+    }
+    return bits;
+  }
+
+  private FixedBitSet set(int[] docs) {
+    FixedBitSet bits = new FixedBitSet(none.length());
+    for (int d : docs) {
+      bits.set(d);
     }
     return bits;
   }

@@ -49,6 +49,8 @@ final class Snapshot {
   private Dictionary dictionary;
   private MatchSets matchSets;
   private final Map<Ranking.By, Ranking> rankings = new EnumMap<>(Ranking.By.class);
+  /** The orders searched in once: the second search in one works the order out. */
+  private final java.util.Set<Ranking.By> asked = java.util.EnumSet.noneOf(Ranking.By.class);
   private FacetColumns facets;
 
   Snapshot(IndexReader reader) {
@@ -83,7 +85,7 @@ final class Snapshot {
     long total = matches.cardinality();
     int[] docs;
     if (request.sort() == SearchSort.RELEVANCE && !uniformScore(positive)) {
-      docs = scored(query, request.top());
+      docs = sorted(query, request.sort(), request.top());
     } else {
       Ranking.By by = switch (request.sort()) {
         case SCORE -> Ranking.By.SCORE;
@@ -91,11 +93,12 @@ final class Snapshot {
         case RELEVANCE -> Ranking.By.KEY; // every match scores the same: the tie-break alone orders them
       };
       Ranking ranking = rankings.get(by);
-      if (ranking == null) {
+      if (ranking == null && !asked.add(by)) {
         ranking = Ranking.of(reader, by);
         rankings.put(by, ranking);
       }
-      docs = ranking.top(matches, total, request.top());
+      // The first search in an order has Lucene sort (a one-query command need not pay for the whole order).
+      docs = ranking != null ? ranking.top(matches, total, request.top()) : sorted(query, request.sort(), request.top());
     }
     List<Object[]> rows = HitRows.read(reader, docs, request.accounts());
     Table hits = request.accounts() ? Table.of(SearchResult.ACCOUNTS, SearchResult.ACCOUNT_COLUMNS, rows)
@@ -110,9 +113,9 @@ final class Snapshot {
     return new SearchResult(hits, total, facetTable);
   }
 
-  /** The first {@code top} by Lucene's score, ties by key; Lucene stops counting once it has them. */
-  private int[] scored(Query query, int top) throws IOException {
-    Sort sort = SubscriberIndex.sort(SearchSort.RELEVANCE);
+  /** The first {@code top} in Lucene's {@code order}, ties by key; Lucene stops counting once it has them. */
+  private int[] sorted(Query query, SearchSort order, int top) throws IOException {
+    Sort sort = SubscriberIndex.sort(order);
     TopDocs td = searcher.search(query, new TopFieldCollectorManager(sort, top, null, top));
     int[] docs = new int[td.scoreDocs.length];
     int i = 0;

@@ -52,16 +52,17 @@ record SubscriberDoc(int id, String email, String name, String company, String d
 
   /** A hash of every indexed value: equal fingerprints, equal documents (64 bits: a miss is 1 in 10^19). */
   long fingerprint() {
-    return Fingerprint.of(email, name, company, domain, account, country, String.join("|", tags), status, state, confidence,
-        stars, score, last, String.join("\n", opened), String.join("\n", clicked));
+    return Fingerprint.of(email, name, company, domain, account, country, tags, status, state, confidence, stars, score, last,
+        opened, clicked);
   }
 
-  Document document() {
+  /** The document, carrying {@code fingerprint} (this one's {@link #fingerprint()}, computed once by the caller). */
+  Document document(long fingerprint) {
     Document d = new Document();
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.SUBSCRIBER, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
     d.add(new IntField(IndexSchema.SUBSCRIBER_ID, id, Field.Store.NO));
-    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
+    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint));
     // Doc values only where a row, a facet or a sort reads them: the row's email is the key's.
     d.add(new StringField("email", email, Field.Store.NO));
     if (name != null) {

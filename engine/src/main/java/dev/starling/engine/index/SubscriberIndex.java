@@ -328,10 +328,11 @@ public final class SubscriberIndex implements AutoCloseable {
     source.forEachSubscriber(row -> {
       SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
       known.seen.set(row.id());
+      long fp = doc.fingerprint();
       if (create) {
-        feeder.put(null, doc::document); // nothing to replace: no delete-by-term bookkeeping
-      } else if (!known.same(row.id(), doc.fingerprint())) {
-        feeder.put(new Term(IndexSchema.KEY, doc.key()), doc::document);
+        feeder.put(null, () -> doc.document(fp)); // nothing to replace: no delete-by-term bookkeeping
+      } else if (!known.same(row.id(), fp)) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), () -> doc.document(fp));
         counts[0]++;
       }
       if (doc.account() != null) {
@@ -342,10 +343,11 @@ public final class SubscriberIndex implements AutoCloseable {
     for (AccountDoc.Builder b : accounts.values()) {
       AccountDoc doc = b.build(accountFeatures.get(b.account()));
       Long before = known.accounts.remove(doc.key());
+      long fp = doc.fingerprint();
       if (create) {
-        feeder.put(null, doc::document);
-      } else if (before == null || before != doc.fingerprint()) {
-        feeder.put(new Term(IndexSchema.KEY, doc.key()), doc::document);
+        feeder.put(null, () -> doc.document(fp));
+      } else if (before == null || before != fp) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), () -> doc.document(fp));
         counts[0]++;
       }
     }
@@ -433,7 +435,7 @@ public final class SubscriberIndex implements AutoCloseable {
           AccountDoc.Builder b = new AccountDoc.Builder(acc);
           people.forEach(b::add);
           AccountDoc doc = b.build(features[0]);
-          put(w, doc.key(), doc.document());
+          put(w, doc.key(), doc.document(doc.fingerprint()));
         }
       }
       w.forceMergeDeletes(true);
