@@ -15,7 +15,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -56,7 +58,16 @@ final class MatchSets {
   MatchSets(IndexSearcher searcher) throws IOException {
     this.searcher = searcher;
     this.none = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-    this.live = run(new MatchAllDocsQuery());
+    FixedBitSet all = new FixedBitSet(none.length());
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Bits alive = leaf.reader().getLiveDocs();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (alive == null || alive.get(d)) {
+          all.set(leaf.docBase + d);
+        }
+      }
+    }
+    this.live = all;
   }
 
   /** The documents {@code q} matches (do not modify the set). */
@@ -140,27 +151,26 @@ final class MatchSets {
     return bits;
   }
 
-  /** Lucene's own answer for {@code q} (deleted documents left out), as a set. */
+  /** Lucene's own answer for {@code q} (deleted documents left out), as a set, read segment by segment in bulk. */
   private FixedBitSet run(Query q) throws IOException {
     FixedBitSet bits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-    searcher.search(q, new SimpleCollector() {
-      private int base;
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) {
-        base = context.docBase;
+    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer s = w.scorer(leaf);
+      if (s == null) {
+        continue;
       }
-
-      @Override
-      public void collect(int doc) {
-        bits.set(base + doc);
+      if (leaf.docBase == 0) {
+        bits.or(s.iterator());
+      } else {
+        FixedBitSet part = new FixedBitSet(leaf.reader().maxDoc());
+        part.or(s.iterator());
+        FixedBitSet.orRange(part, 0, bits, leaf.docBase, part.length());
       }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    });
+    }
+    if (live != null) {
+      bits.and(live); // scorers do not skip deleted documents; the searcher's collectors do
+    }
     return bits;
   }
 }

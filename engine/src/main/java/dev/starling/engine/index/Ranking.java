@@ -101,6 +101,11 @@ final class Ranking {
     return new Ranking(docs, place);
   }
 
+  /** The place of {@code doc} in this order (0 first); meaningless for a deleted document. */
+  int place(int doc) {
+    return place[doc];
+  }
+
   /** The first {@code k} documents of {@code matches} ({@code count} of them) in this order. */
   int[] top(FixedBitSet matches, long count, int k) {
     int want = (int) Math.min(k, count);

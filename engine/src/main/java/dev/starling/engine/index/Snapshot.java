@@ -84,21 +84,24 @@ final class Snapshot {
     FixedBitSet matches = matchSets.of(query);
     long total = matches.cardinality();
     int[] docs;
-    if (request.sort() == SearchSort.RELEVANCE && !uniformScore(positive)) {
+    boolean scoring = request.sort() == SearchSort.RELEVANCE && !uniformScore(positive);
+    Ranking.By by = switch (request.sort()) {
+      case SCORE -> Ranking.By.SCORE;
+      case RECENT -> Ranking.By.RECENT;
+      case RELEVANCE -> Ranking.By.KEY; // the tie-break; alone when every match scores the same
+    };
+    Ranking ranking = rankings.get(by);
+    if (ranking == null && !asked.add(by)) {
+      ranking = Ranking.of(reader, by);
+      rankings.put(by, ranking);
+    }
+    if (ranking == null) {
+      // The first search in an order has Lucene sort: a one-query command need not pay for the whole order.
       docs = sorted(query, request.sort(), request.top());
+    } else if (scoring) {
+      docs = scored(query, ranking, request.top());
     } else {
-      Ranking.By by = switch (request.sort()) {
-        case SCORE -> Ranking.By.SCORE;
-        case RECENT -> Ranking.By.RECENT;
-        case RELEVANCE -> Ranking.By.KEY; // every match scores the same: the tie-break alone orders them
-      };
-      Ranking ranking = rankings.get(by);
-      if (ranking == null && !asked.add(by)) {
-        ranking = Ranking.of(reader, by);
-        rankings.put(by, ranking);
-      }
-      // The first search in an order has Lucene sort (a one-query command need not pay for the whole order).
-      docs = ranking != null ? ranking.top(matches, total, request.top()) : sorted(query, request.sort(), request.top());
+      docs = ranking.top(matches, total, request.top());
     }
     List<Object[]> rows = HitRows.read(reader, docs, request.accounts());
     Table hits = request.accounts() ? Table.of(SearchResult.ACCOUNTS, SearchResult.ACCOUNT_COLUMNS, rows)
@@ -121,6 +124,61 @@ final class Snapshot {
     int i = 0;
     for (ScoreDoc sd : td.scoreDocs) {
       docs[i++] = sd.doc;
+    }
+    return docs;
+  }
+
+  /**
+   * The first {@code top} by Lucene's score, ties by their place in {@code byKey}: Lucene's relevance sort, with
+   * the tie-break read from an array instead of comparing keys in the doc values (each a block to decompress
+   * when segments differ). Once {@code top} are held, Lucene may skip documents that cannot score as high.
+   */
+  private int[] scored(Query query, Ranking byKey, int top) throws IOException {
+    record Hit(float score, int place, int doc) {}
+    java.util.PriorityQueue<Hit> worstFirst = new java.util.PriorityQueue<>(
+        (a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(b.place, a.place));
+    searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
+      private int base;
+      private org.apache.lucene.search.Scorable scorer;
+
+      @Override
+      protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+        base = context.docBase;
+      }
+
+      @Override
+      public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+        this.scorer = scorer;
+        if (worstFirst.size() == top) {
+          scorer.setMinCompetitiveScore(worstFirst.peek().score);
+        }
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        float score = scorer.score();
+        int place = byKey.place(base + doc);
+        if (worstFirst.size() == top) {
+          Hit worst = worstFirst.peek();
+          if (score < worst.score || (score == worst.score && place > worst.place)) {
+            return;
+          }
+          worstFirst.poll();
+        }
+        worstFirst.add(new Hit(score, place, base + doc));
+        if (worstFirst.size() == top) {
+          scorer.setMinCompetitiveScore(worstFirst.peek().score); // an equal score may still win on its key
+        }
+      }
+
+      @Override
+      public org.apache.lucene.search.ScoreMode scoreMode() {
+        return org.apache.lucene.search.ScoreMode.TOP_SCORES;
+      }
+    });
+    int[] docs = new int[worstFirst.size()];
+    for (int i = docs.length - 1; i >= 0; i--) {
+      docs[i] = worstFirst.poll().doc;
     }
     return docs;
   }
