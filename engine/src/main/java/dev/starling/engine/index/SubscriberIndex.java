@@ -173,6 +173,24 @@ public final class SubscriberIndex implements AutoCloseable {
     if (!Files.isDirectory(path)) {
       return new Health(State.MISSING, "is missing", null);
     }
+    if (searchers != null) {
+      // This process already reads the index: its newest commit says all there is to know, without opening
+      // every segment again (a long-lived process checks before each search).
+      try {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+          Map<String, String> data = ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData();
+          if (String.valueOf(IndexSchema.VERSION).equals(data.get(SCHEMA_KEY))) {
+            return new Health(State.OK, "", data.get(DATA_KEY));
+          }
+        } finally {
+          searchers.release(s);
+        }
+      } catch (IOException | RuntimeException e) {
+        // fall through to the full check, which names the problem
+      }
+    }
     try {
       Directory dir = directory();
       if (!DirectoryReader.indexExists(dir)) {
