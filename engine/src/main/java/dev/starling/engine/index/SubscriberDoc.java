@@ -61,10 +61,10 @@ record SubscriberDoc(int id, String email, String name, String company, String d
     Document d = new Document();
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.SUBSCRIBER, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
-    d.add(new IntField(IndexSchema.SUBSCRIBER_ID, id, Field.Store.NO));
+    d.add(new NumericDocValuesField(IndexSchema.SUBSCRIBER_ID, id)); // read by updates, never searched: no points
     d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint));
-    // Doc values only where a row, a facet or a sort reads them: the row's email is the key's.
-    d.add(new StringField("email", email, Field.Store.NO));
+    // The address is searched and shown through the key ("s:" + email; UserQueryParser), not a field of its own.
+    // Doc values only where a row, a facet or a sort reads them.
     if (name != null) {
       d.add(new TextField("name", name, Field.Store.NO));
       d.add(new BinaryDocValuesField(IndexSchema.shown("name"), new BytesRef(name)));

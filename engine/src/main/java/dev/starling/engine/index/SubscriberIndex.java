@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -29,7 +29,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -279,7 +278,7 @@ public final class SubscriberIndex implements AutoCloseable {
         LeafReader lr = leaf.reader();
         Bits live = lr.getLiveDocs();
         NumericDocValues fp = lr.getNumericDocValues(IndexSchema.FINGERPRINT);
-        SortedNumericDocValues sid = lr.getSortedNumericDocValues(IndexSchema.SUBSCRIBER_ID);
+        NumericDocValues sid = lr.getNumericDocValues(IndexSchema.SUBSCRIBER_ID);
         SortedSetDocValues key = lr.getSortedSetDocValues(IndexSchema.KEY);
         if (fp == null) {
           continue;
@@ -289,7 +288,7 @@ public final class SubscriberIndex implements AutoCloseable {
             continue;
           }
           if (sid != null && sid.advanceExact(doc)) {
-            k.subscriber((int) sid.nextValue(), fp.longValue());
+            k.subscriber((int) sid.longValue(), fp.longValue());
           } else if (key != null && key.advanceExact(doc)) {
             k.accounts.put(key.lookupOrd(key.nextOrd()).utf8ToString(), fp.longValue());
           }
@@ -308,12 +307,18 @@ public final class SubscriberIndex implements AutoCloseable {
           return feed(feeder, create, known, counts);
         }
       });
-      // Deletions run after the feeder is done: none of them names a document it added.
+      // Deletions run after the feeder is done: none of them names a document it added. The ids of the
+      // people the store no longer has go in one query (a pass over the id doc values, which have no index).
+      List<Long> vanished = new ArrayList<>();
       for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
         if (!known.seen.get(id)) {
-          w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
-          counts[1]++;
+          vanished.add((long) id);
         }
+      }
+      if (!vanished.isEmpty()) {
+        w.deleteDocuments(NumericDocValuesField.newSlowSetQuery(IndexSchema.SUBSCRIBER_ID,
+            vanished.stream().mapToLong(Long::longValue).toArray()));
+        counts[1] += vanished.size();
       }
       for (String gone : known.accounts.keySet()) {
         w.deleteDocuments(new Term(IndexSchema.KEY, gone));

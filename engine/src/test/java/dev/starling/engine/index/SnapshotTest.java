@@ -117,7 +117,17 @@ class SnapshotTest {
       case 5 -> "clicked:" + new String[] {"pricing", "demo", "blog", "contact", "retention", "webinar*"}[rnd.nextInt(6)];
       case 6 -> "opened:" + new String[] {"retention", "pricing", "news*", "guía", "\"case study\"", "onboard~"}[rnd.nextInt(6)];
       case 7 -> "last:[2026-0" + (1 + rnd.nextInt(9)) + "-01 TO *]";
-      case 8 -> "email:" + emails.get(rnd.nextInt(emails.size())).substring(0, 1) + "*";
+      case 8 -> {
+        String e = emails.get(rnd.nextInt(emails.size()));
+        yield switch (rnd.nextInt(6)) {
+          case 0 -> "email:" + e.substring(0, 1) + "*";
+          case 1 -> "email:[" + e.substring(0, 1) + " TO " + (char) (e.charAt(0) + 2) + "]";
+          case 2 -> "email:{* TO " + e.substring(0, 2) + "}";
+          case 3 -> "email:/" + e.substring(0, 1) + ".*/";
+          case 4 -> "email:\"" + e + "\"";
+          default -> "email:*";
+        };
+      }
       case 9 -> "domain:gmail.com";
       case 10 -> "-country:ES";
       case 11 -> accounts ? "people:[" + (1 + rnd.nextInt(3)) + " TO *]" : "name:" + word + "~";
