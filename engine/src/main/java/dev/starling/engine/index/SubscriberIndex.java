@@ -27,6 +27,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -245,7 +246,9 @@ public final class SubscriberIndex implements AutoCloseable {
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
     merges.setForceMergeDeletesPctAllowed(0); // forget: every segment holding a deleted document is rewritten
-    config.setMergePolicy(merges);
+    // A full build writes a handful of large segments (one per indexing thread and RAM buffer): merging them
+    // while building cost a tenth of it; the next update's writer merges them if it is worth it.
+    config.setMergePolicy(create ? NoMergePolicy.INSTANCE : merges);
     config.setCommitOnClose(false);
     return new IndexWriter(directory(), config);
   }
