@@ -31,8 +31,10 @@ final class FacetColumns {
 
   /** One dimension: its values' labels in order, and per document either bit sets or value numbers. */
   private record Dim(String name, String[] labels, FixedBitSet[] perValue, int[] value, Map<Integer, int[]> several) {
-    long[] counts(FixedBitSet matches) {
-      long[] counts = new long[labels.length];
+    /** The counts per value, in {@code into} when it is long enough (a search reuses its arrays: see table). */
+    long[] counts(FixedBitSet matches, long[] into) {
+      long[] counts = into != null && into.length >= labels.length ? into : new long[labels.length];
+      Arrays.fill(counts, 0, labels.length, 0);
       if (perValue != null) {
         for (int v = 0; v < labels.length; v++) {
           counts[v] = FixedBitSet.intersectionCount(matches, perValue[v]);
@@ -60,9 +62,12 @@ final class FacetColumns {
   }
 
   private final List<Dim> dims;
+  /** Each dimension's count array, kept from one search to the next (a megabyte each for a domain per company). */
+  private final long[][] scratch;
 
   private FacetColumns(List<Dim> dims) {
     this.dims = dims;
+    this.scratch = new long[dims.size()][];
   }
 
   static FacetColumns of(IndexReader reader) throws IOException {
@@ -175,9 +180,11 @@ final class FacetColumns {
   /** The table {@code facets}: per dimension, its {@link #TOP} values with the most of {@code matches}. */
   Table table(FixedBitSet matches) {
     List<Object[]> rows = new ArrayList<>();
-    for (Dim d : dims) {
-      long[] counts = d.counts(matches);
-      Integer[] best = topValues(counts);
+    for (int i = 0; i < dims.size(); i++) {
+      Dim d = dims.get(i);
+      long[] counts = d.counts(matches, scratch[i]);
+      scratch[i] = counts;
+      Integer[] best = topValues(counts, d.labels().length);
       for (int v : best) {
         rows.add(new Object[] {d.name(), d.labels()[v], counts[v]});
       }
@@ -186,10 +193,10 @@ final class FacetColumns {
   }
 
   /** The value numbers of the {@link #TOP} highest non-zero counts, highest first, ties by value number. */
-  private static Integer[] topValues(long[] counts) {
+  private static Integer[] topValues(long[] counts, int values) {
     int[] best = new int[TOP];
     int n = 0;
-    for (int v = 0; v < counts.length; v++) {
+    for (int v = 0; v < values; v++) {
       if (counts[v] == 0 || (n == TOP && counts[v] <= counts[best[n - 1]])) {
         continue; // a later value with an equal count loses the tie
       }

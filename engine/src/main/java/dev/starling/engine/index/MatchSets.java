@@ -52,6 +52,8 @@ final class MatchSets {
   }
 
   private static final int SPARSE = 256;
+  private final java.util.ArrayDeque<FixedBitSet> free = new java.util.ArrayDeque<>();
+  private final List<FixedBitSet> taken = new ArrayList<>();
   private final Map<Query, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
   private long keptBytes;
 
@@ -101,7 +103,7 @@ final class MatchSets {
     if (positive.size() == 1 && prohibited.isEmpty()) {
       return of(positive.get(0));
     }
-    FixedBitSet out = of(positive.get(0)).clone();
+    FixedBitSet out = scratch(of(positive.get(0)));
     for (Query p : positive.subList(1, positive.size())) {
       if (required.isEmpty()) {
         out.or(of(p));
@@ -115,11 +117,30 @@ final class MatchSets {
     return out;
   }
 
+  /**
+   * A copy of {@code from} in a set this search may change: taken from the sets the last search used, so a
+   * search allocates none. Garbage of a few hundred kilobytes per search meant a young collection every few
+   * hundred searches, and its pause landed on one of them (the p99).
+   */
+  private FixedBitSet scratch(FixedBitSet from) {
+    FixedBitSet s = free.isEmpty() ? new FixedBitSet(none.length()) : free.pop();
+    System.arraycopy(from.getBits(), 0, s.getBits(), 0, from.getBits().length);
+    taken.add(s);
+    return s;
+  }
+
+  /** The search is over: every set it was handed (other than the kept ones) may be reused. */
+  void done() {
+    free.addAll(taken);
+    taken.clear();
+  }
+
   private FixedBitSet leaf(Query q) throws IOException {
     Kept k = kept.get(q);
     if (k != null) {
       return k.bits != null ? k.bits : set(k.docs);
     }
+    // (A narrow set rebuilt from its documents goes to the scratch sets too: see set.)
     FixedBitSet bits = run(q);
     int count = bits.cardinality();
     if ((long) count * SPARSE < bits.length()) {
@@ -144,10 +165,12 @@ final class MatchSets {
   }
 
   private FixedBitSet set(int[] docs) {
-    FixedBitSet bits = new FixedBitSet(none.length());
+    FixedBitSet bits = free.isEmpty() ? new FixedBitSet(none.length()) : free.pop();
+    bits.clear();
     for (int d : docs) {
       bits.set(d);
     }
+    taken.add(bits);
     return bits;
   }
 

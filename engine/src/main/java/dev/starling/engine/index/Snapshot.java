@@ -81,7 +81,14 @@ final class Snapshot {
     if (matchSets == null) {
       matchSets = new MatchSets(searcher);
     }
-    FixedBitSet matches = matchSets.of(query);
+    try {
+      return search(request, query, positive, matchSets.of(query));
+    } finally {
+      matchSets.done();
+    }
+  }
+
+  private SearchResult search(SearchRequest request, Query query, Query positive, FixedBitSet matches) throws IOException {
     long total = matches.cardinality();
     int[] docs;
     boolean scoring = request.sort() == SearchSort.RELEVANCE && !uniformScore(positive);
