@@ -19,6 +19,7 @@ import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.NumericDocValuesRangeQuery;
 import org.apache.lucene.search.PointInSetQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
@@ -215,6 +216,7 @@ final class Snapshot {
       case MatchNoDocsQuery n -> true;
       case TermInSetQuery t -> true;
       case PointRangeQuery p -> true;
+      case NumericDocValuesRangeQuery n -> true; // what IntField/LongField/DoubleField.newRangeQuery return
       case PointInSetQuery p -> true;
       case TermRangeQuery t -> true;
       case FuzzyQuery f -> false;
