@@ -59,18 +59,22 @@ public final class SearchBenchmark {
       out.printf("  store written (list + features):   %8.1f s%n", secs(t));
       out.flush();
       try (SubscriberIndex index = SubscriberIndex.open(workDir, store, EngagementSettings.DEFAULTS)) {
+        long cpu = cpuNanos();
         SubscriberIndex.Update full = index.rebuild();
         SubscriberIndex.Stats st = index.stats();
-        out.printf("  full index build:                  %8.1f s  (%,d subscribers, %,d accounts, %,d MB on disk)%n",
-            full.millis() / 1000.0, st.subscribers(), st.accounts(), st.bytes() >> 20);
+        out.printf("  full index build:                  %8.1f s  (target < 30 s at 1,000,000; CPU %.1f s; %,d subscribers, %,d accounts,"
+            + " %,d MB on disk)%n", full.millis() / 1000.0, (cpuNanos() - cpu) / 1e9, st.subscribers(), st.accounts(),
+            st.bytes() >> 20);
         out.flush();
 
         t = System.nanoTime();
         write(store, n, seed, 1);
         out.printf("  weekly campaign written:           %8.1f s%n", secs(t));
+        cpu = cpuNanos();
         SubscriberIndex.Update week = index.sync(note -> out.println("  note: " + note));
-        out.printf("  incremental update after it:       %8.1f s  (%,d documents rewritten, %s)%n", week.millis() / 1000.0,
-            week.written(), week.kind());
+        out.printf("  incremental update after it:       %8.1f s  (CPU %.1f s; %,d of %,d documents rewritten, %,d deleted, %s)%n",
+            week.millis() / 1000.0, (cpuNanos() - cpu) / 1e9, week.written(), st.subscribers() + st.accounts(), week.deleted(),
+            week.kind());
         out.flush();
 
         List<SearchRequest> queries = queries(1_000, seed);
@@ -78,16 +82,40 @@ public final class SearchBenchmark {
           index.search(q); // warm-up: JIT, the facet ordinals, the OS page cache
         }
         long[] nanos = new long[queries.size()];
+        long[] cpuNanos = new long[queries.size()];
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long hits = 0;
         for (int i = 0; i < queries.size(); i++) {
+          long c0 = threads.getCurrentThreadCpuTime();
           long q0 = System.nanoTime();
           hits += index.search(queries.get(i)).total();
           nanos[i] = System.nanoTime() - q0;
+          cpuNanos[i] = threads.getCurrentThreadCpuTime() - c0;
         }
-        Arrays.sort(nanos);
-        out.printf("  search latency over %,d warm queries: median %.2f ms, p99 %.2f ms, max %.2f ms (%,d matches in all)%n",
-            nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6,
-            hits);
+        Integer[] slowest = new Integer[nanos.length];
+        for (int i = 0; i < slowest.length; i++) {
+          slowest[i] = i;
+        }
+        Arrays.sort(slowest, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        out.printf("  search latency over %,d warm queries: median %.2f ms, p99 %.2f ms (targets < 1 ms, < 5 ms), max %.2f ms"
+            + " (%,d matches in all)%n",
+            sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+            sorted[sorted.length - 1] / 1e6, hits);
+        // The searching thread's own CPU time: what a query costs, without the time the machine gave others or
+        // a garbage collection paused it (on a shared machine these set the wall-clock p99).
+        long[] cpuSorted = cpuNanos.clone();
+        Arrays.sort(cpuSorted);
+        out.printf("  the same, CPU time of the searching thread: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            cpuSorted[cpuSorted.length / 2] / 1e6, cpuSorted[(int) (cpuSorted.length * 0.99)] / 1e6,
+            cpuSorted[cpuSorted.length - 1] / 1e6);
+        out.println("  slowest (what sets the p99; wall / CPU):");
+        for (int i = 0; i < 5; i++) {
+          SearchRequest q = queries.get(slowest[i]);
+          out.printf("    %6.2f / %5.2f ms  %s%s --sort %s%s%n", nanos[slowest[i]] / 1e6, cpuNanos[slowest[i]] / 1e6, q.query(),
+              q.accounts() ? " --accounts" : "", q.sort().code(), q.facets() ? " --facets" : "");
+        }
       }
     }
     long peak = 0;
@@ -98,6 +126,12 @@ public final class SearchBenchmark {
     }
     out.printf("  heap: peak %,d MB of %,d MB max%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     out.flush();
+  }
+
+  /** CPU time of the whole process (every thread): on a shared machine, the figure that load does not stretch. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   private static double secs(long since) {

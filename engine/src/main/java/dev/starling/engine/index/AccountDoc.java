@@ -12,84 +12,83 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One account as indexed: its features (people, engaged people, score sum) and what its people bring,
  * gathered while the subscribers stream past ({@link Builder}): their addresses, names, domains and
- * countries, the best star tier, the last human activity, and (capped) the subjects and URLs they engaged with.
+ * countries, the best star tier, the last human activity, and the subjects and URLs they engaged with.
  */
 record AccountDoc(String account, String company, int people, int engaged, int engaged14d, int newly14d, double score,
     Integer stars, Long last, List<String> emails, List<String> names, List<String> domains, List<String> countries,
     List<String> opened, List<String> clicked) {
-
-  /** Subjects and URLs kept per account: enough to match on, bounded for a ten-thousand-person account. */
-  static final int TEXT_CAP = 100;
 
   String key() {
     return "a:" + account;
   }
 
   long fingerprint() {
-    return Fingerprint.of(account, company, people, engaged, engaged14d, newly14d, score, stars, last, String.join("\n", emails),
-        String.join("\n", names), String.join("|", domains), String.join("|", countries), String.join("\n", opened),
-        String.join("\n", clicked));
+    return Fingerprint.of(account, company, people, engaged, engaged14d, newly14d, score, stars, last, emails, names, domains,
+        countries, opened, clicked);
   }
 
-  Document document() {
+  /** The document, carrying {@code fingerprint} (this one's {@link #fingerprint()}, computed once by the caller). */
+  Document document(long fingerprint) {
     Document d = new Document();
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.ACCOUNT, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
-    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    d.add(new KeywordField("account", account, Field.Store.YES));
-    d.add(new TextField("company", company, Field.Store.YES));
-    d.add(new SortedSetDocValuesFacetField("company", company));
+    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint));
+    d.add(new StringField("account", account, Field.Store.NO)); // the row's account is the key's
+    d.add(new TextField("company", company, Field.Store.NO));
+    d.add(new SortedDocValuesField(IndexSchema.shown("company"), new BytesRef(company)));
     for (String e : emails) {
-      d.add(new KeywordField("email", e, Field.Store.NO));
+      d.add(new StringField("email", e, Field.Store.NO));
     }
     for (String n : names) {
       d.add(new TextField("name", n, Field.Store.NO));
     }
     for (String dom : domains) {
-      d.add(new KeywordField("domain", dom, Field.Store.NO));
-      d.add(new SortedSetDocValuesFacetField("domain", dom));
+      d.add(new KeywordField("domain", dom, Field.Store.NO)); // its doc values are the row's domains, sorted
     }
-    d.add(new StoredField("domains", String.join(" ", domains)));
     for (String c : countries) {
       d.add(new KeywordField("country", c, Field.Store.NO));
-      d.add(new SortedSetDocValuesFacetField("country", c));
     }
-    d.add(new StoredField("countries", String.join(" ", countries)));
-    d.add(new IntField("people", people, Field.Store.YES));
-    d.add(new IntField("engaged", engaged, Field.Store.YES));
-    d.add(new DoubleField("score", score, Field.Store.YES));
+    d.add(new IntField("people", people, Field.Store.NO));
+    d.add(new IntField("engaged", engaged, Field.Store.NO));
+    d.add(new DoubleField("score", score, Field.Store.NO));
     if (stars != null) {
-      d.add(new IntField("stars", stars, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("stars", String.valueOf(stars)));
+      d.add(new IntField("stars", stars, Field.Store.NO));
     }
     if (last != null) {
-      d.add(new LongField("last", last, Field.Store.YES));
+      d.add(new LongField("last", last, Field.Store.NO));
     }
-    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
-    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
+    IndexSchema.addTerms(d, SearchField.OPENED, opened);
+    IndexSchema.addTerms(d, SearchField.CLICKED, clicked);
     return d;
   }
 
-  /** An account's document in the making: its people are added one by one, in id order. */
+  /**
+   * An account's document in the making: its people are added one by one, in id order. A build holds every
+   * account's builder until the last person is read (a million people's addresses and names), so the values
+   * are kept as joined text, sorted and deduplicated only when the document is made: a few bytes per person
+   * rather than a string and a tree node each, which did not fit a 512 MB heap at a million people.
+   */
   static final class Builder {
+    private static final char SEP = '\u0000';
     private final String account;
     private String company;
     private Integer stars;
     private Long last;
-    private final List<String> emails = new ArrayList<>();
-    private final Set<String> names = new TreeSet<>();
-    private final Set<String> domains = new TreeSet<>();
-    private final Set<String> countries = new TreeSet<>();
-    private final Set<String> opened = new TreeSet<>();
-    private final Set<String> clicked = new TreeSet<>();
+    private int people;
+    private final Joined emails = new Joined();
+    private final Joined names = new Joined();
+    private final Joined domains = new Joined();
+    private final Joined countries = new Joined();
+    private Set<String> opened;
+    private Set<String> clicked;
 
     Builder(String account) {
       this.account = account;
@@ -103,6 +102,7 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       if (company == null && p.company() != null) {
         company = p.company(); // the first person's spelling (lowest id), stable across updates
       }
+      people++;
       emails.add(p.email());
       if (p.name() != null) {
         names.add(p.name());
@@ -117,25 +117,61 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       if (p.last() != null) {
         last = last == null ? p.last() : Math.max(last, p.last());
       }
-      addCapped(opened, p.opened());
-      addCapped(clicked, p.clicked());
-    }
-
-    private static void addCapped(Set<String> into, List<String> values) {
-      for (String v : values) {
-        if (into.size() >= TEXT_CAP) {
-          return;
-        }
-        into.add(v);
+      // Every distinct subject and URL: they are exact terms now (a few bytes each), no longer analysed text
+      // that had to be capped for a ten-thousand-person account.
+      if (!p.opened().isEmpty()) {
+        opened = opened == null ? new java.util.HashSet<>() : opened;
+        opened.addAll(p.opened());
+      }
+      if (!p.clicked().isEmpty()) {
+        clicked = clicked == null ? new java.util.HashSet<>() : clicked;
+        clicked.addAll(p.clicked());
       }
     }
 
     /** The document, with the account's stored features (zeros when the account has none yet). */
     AccountDoc build(AccountFeatures f) {
-      return new AccountDoc(account, company != null ? company : account, f == null ? emails.size() : f.people(),
+      return new AccountDoc(account, company != null ? company : account, f == null ? people : f.people(),
           f == null ? 0 : f.engagedPeople(), f == null ? 0 : f.engaged14d(), f == null ? 0 : f.newlyEngaged14d(),
-          f == null ? 0 : f.scoreSum(), stars, last, List.copyOf(emails), List.copyOf(names), List.copyOf(domains),
-          List.copyOf(countries), List.copyOf(opened), List.copyOf(clicked));
+          f == null ? 0 : f.scoreSum(), stars, last, emails.inOrder(), names.sorted(), domains.sorted(), countries.sorted(),
+          sorted(opened), sorted(clicked));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+      return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    }
+
+    /** Values in the order added, the first apart (most accounts have one domain, one country). */
+    private static final class Joined {
+      private String first;
+      private StringBuilder more;
+
+      void add(String v) {
+        if (first == null) {
+          first = v;
+        } else if (!v.equals(first)) {
+          more = more == null ? new StringBuilder() : more;
+          more.append(v).append(SEP);
+        }
+      }
+
+      List<String> inOrder() {
+        if (first == null) {
+          return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        if (more != null) {
+          for (String v : more.toString().split(String.valueOf(SEP))) {
+            out.add(v);
+          }
+        }
+        return List.copyOf(out);
+      }
+
+      List<String> sorted() {
+        return List.copyOf(new TreeSet<>(inOrder()));
+      }
     }
   }
 }

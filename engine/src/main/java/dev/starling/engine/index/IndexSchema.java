@@ -8,7 +8,6 @@ import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.facet.FacetsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -21,10 +20,18 @@ import java.io.UncheckedIOException;
  * indexed from the store, which is how an update finds the documents that changed). Subscriber documents add {@code sid}, the store's
  * dense id. A word without a field name is looked for in several fields at query time
  * ({@link UserQueryParser}), not in a catch-all field: that would index every text twice.
+ *
+ * <p><b>Nothing is stored.</b> Result rows and facet counts are read from doc values (keyword, number and
+ * the {@link #shown} fields), which cost a few bytes per document and no decompression per hit.
+ *
+ * <p><b>Subjects and URLs are whole terms.</b> {@code opened} and {@code clicked} hold each subject or URL as
+ * one exact term, not analysed text: a year of fifty campaigns has fifty subjects, and stemming them in
+ * English and Spanish for each of a million people was most of the build. The words are matched at query
+ * time against the few distinct values ({@link Dictionary}), with the same analyzers.
  */
 final class IndexSchema {
   /** Raised whenever the layout changes: an index with another version is rebuilt on open. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final String TYPE = "type";
   static final String SUBSCRIBER = "subscriber";
@@ -45,22 +52,26 @@ final class IndexSchema {
     return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Adds {@code values} to both stemmed twins of {@code field}, when there are any. */
-  static void addEnEs(org.apache.lucene.document.Document d, SearchField field, List<String> values) {
-    if (values.isEmpty()) {
-      return;
-    }
-    String text = String.join("\n", values);
-    d.add(new org.apache.lucene.document.TextField(field.english(), text, org.apache.lucene.document.Field.Store.NO));
-    d.add(new org.apache.lucene.document.TextField(field.spanish(), text, org.apache.lucene.document.Field.Store.NO));
+  /**
+   * The doc-values twin of a text field ({@code name}, {@code company}): the value as written, for result rows
+   * and the {@code company} facet, beside the analysed words that are searched.
+   */
+  static String shown(String field) {
+    return field + "_v";
   }
 
-  static FacetsConfig facetsConfig() {
-    FacetsConfig config = new FacetsConfig();
-    for (String dim : FACETS) {
-      config.setMultiValued(dim, true); // an account has several domains and countries
+  /**
+   * Longest subject or URL kept as a term (in chars): Lucene refuses terms over 32,766 bytes. A longer value
+   * is matched on its first 4,000 characters.
+   */
+  static final int MAX_TERM_CHARS = 4_000;
+
+  /** Adds each of {@code values} as one exact term of {@code field} (a {@link SearchField.Kind#TEXT_EN_ES} field). */
+  static void addTerms(org.apache.lucene.document.Document d, SearchField field, java.util.Collection<String> values) {
+    for (String v : values) {
+      String term = v.length() > MAX_TERM_CHARS ? v.substring(0, MAX_TERM_CHARS) : v;
+      d.add(new org.apache.lucene.document.StringField(field.field(), term, org.apache.lucene.document.Field.Store.NO));
     }
-    return config;
   }
 
   /** Folded words for the plain text fields; English and Spanish stemming for the {@code _en}/{@code _es} twins. */

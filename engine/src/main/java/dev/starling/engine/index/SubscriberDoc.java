@@ -2,10 +2,8 @@ package dev.starling.engine.index;
 
 import dev.starling.engine.features.Accounts;
 import dev.starling.engine.store.SearchSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
@@ -15,7 +13,9 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One subscriber as indexed: the store's row normalised (keywords in lower case, the country as its code)
@@ -52,59 +52,57 @@ record SubscriberDoc(int id, String email, String name, String company, String d
 
   /** A hash of every indexed value: equal fingerprints, equal documents (64 bits: a miss is 1 in 10^19). */
   long fingerprint() {
-    return Fingerprint.of(email, name, company, domain, account, country, String.join("|", tags), status, state, confidence,
-        stars, score, last, String.join("\n", opened), String.join("\n", clicked));
+    return Fingerprint.of(email, name, company, domain, account, country, tags, status, state, confidence, stars, score, last,
+        opened, clicked);
   }
 
-  Document document() {
+  /** The document, carrying {@code fingerprint} (this one's {@link #fingerprint()}, computed once by the caller). */
+  Document document(long fingerprint) {
     Document d = new Document();
     d.add(new StringField(IndexSchema.TYPE, IndexSchema.SUBSCRIBER, Field.Store.NO));
     d.add(new KeywordField(IndexSchema.KEY, key(), Field.Store.NO));
-    d.add(new IntField(IndexSchema.SUBSCRIBER_ID, id, Field.Store.NO));
-    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint()));
-    d.add(new KeywordField("email", email, Field.Store.YES));
+    d.add(new NumericDocValuesField(IndexSchema.SUBSCRIBER_ID, id)); // read by updates, never searched: no points
+    d.add(new NumericDocValuesField(IndexSchema.FINGERPRINT, fingerprint));
+    // The address is searched and shown through the key ("s:" + email; UserQueryParser), not a field of its own.
+    // Doc values only where a row, a facet or a sort reads them.
     if (name != null) {
-      d.add(new TextField("name", name, Field.Store.YES));
+      d.add(new TextField("name", name, Field.Store.NO));
+      d.add(new BinaryDocValuesField(IndexSchema.shown("name"), new BytesRef(name)));
     }
     if (company != null) {
-      d.add(new TextField("company", company, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("company", company));
+      d.add(new TextField("company", company, Field.Store.NO));
+      d.add(new SortedDocValuesField(IndexSchema.shown("company"), new BytesRef(company)));
     }
-    d.add(new KeywordField("domain", domain, Field.Store.YES));
-    d.add(new SortedSetDocValuesFacetField("domain", domain));
+    d.add(new KeywordField("domain", domain, Field.Store.NO));
     if (account != null) {
-      d.add(new KeywordField("account", account, Field.Store.YES));
+      d.add(new StringField("account", account, Field.Store.NO));
     }
     if (country != null) {
-      d.add(new KeywordField("country", country, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("country", country));
+      d.add(new KeywordField("country", country, Field.Store.NO));
     }
     for (String t : tags) {
-      d.add(new KeywordField("tags", t, Field.Store.NO));
+      d.add(new StringField("tags", t, Field.Store.NO));
     }
     if (status != null) {
-      d.add(new KeywordField("status", status, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("status", status));
+      d.add(new KeywordField("status", status, Field.Store.NO));
     }
     if (state != null) {
-      d.add(new KeywordField("state", state, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("state", state));
+      d.add(new KeywordField("state", state, Field.Store.NO));
     }
     if (confidence != null) {
-      d.add(new KeywordField("confidence", confidence, Field.Store.NO));
+      d.add(new StringField("confidence", confidence, Field.Store.NO));
     }
     if (stars != null) {
-      d.add(new IntField("stars", stars, Field.Store.YES));
-      d.add(new SortedSetDocValuesFacetField("stars", String.valueOf(stars)));
+      d.add(new IntField("stars", stars, Field.Store.NO));
     }
     if (score != null) {
-      d.add(new DoubleField("score", score, Field.Store.YES));
+      d.add(new DoubleField("score", score, Field.Store.NO));
     }
     if (last != null) {
-      d.add(new LongField("last", last, Field.Store.YES));
+      d.add(new LongField("last", last, Field.Store.NO));
     }
-    IndexSchema.addEnEs(d, SearchField.OPENED, opened);
-    IndexSchema.addEnEs(d, SearchField.CLICKED, clicked);
+    IndexSchema.addTerms(d, SearchField.OPENED, opened);
+    IndexSchema.addTerms(d, SearchField.CLICKED, clicked);
     return d;
   }
 

@@ -2,7 +2,6 @@ package dev.starling.engine.index;
 
 import dev.starling.engine.features.AccountFeatures;
 import dev.starling.engine.features.EngagementSettings;
-import dev.starling.engine.report.Table;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.SearchSource;
 import dev.starling.engine.store.Store;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,30 +20,20 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -54,8 +42,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -88,7 +74,6 @@ public final class SubscriberIndex implements AutoCloseable {
   public static final String DIR = "index";
   private static final String SCHEMA_KEY = "schema";
   private static final String DATA_KEY = "data";
-  private static final int FACET_VALUES = 10;
 
   /**
    * Lucene logs, through java.util.logging, that the JDK's vector module is not enabled: advice for vector
@@ -105,11 +90,10 @@ public final class SubscriberIndex implements AutoCloseable {
   private final Store store;
   private final EngagementSettings settings;
   private final Analyzer analyzer = IndexSchema.analyzer();
-  private final FacetsConfig facets = IndexSchema.facetsConfig();
   private Directory directory;
   private SearcherManager searchers;
-  private DefaultSortedSetDocValuesReaderState facetState;
-  private IndexReader facetStateReader;
+  /** What searches of the current reader keep (match sets, rankings, facet columns); replaced with the reader. */
+  private Snapshot snapshot;
 
   private SubscriberIndex(Path path, Store store, EngagementSettings settings) {
     this.path = path;
@@ -189,6 +173,24 @@ public final class SubscriberIndex implements AutoCloseable {
     if (!Files.isDirectory(path)) {
       return new Health(State.MISSING, "is missing", null);
     }
+    if (searchers != null) {
+      // This process already reads the index: its newest commit says all there is to know, without opening
+      // every segment again (a long-lived process checks before each search).
+      try {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+          Map<String, String> data = ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData();
+          if (String.valueOf(IndexSchema.VERSION).equals(data.get(SCHEMA_KEY))) {
+            return new Health(State.OK, "", data.get(DATA_KEY));
+          }
+        } finally {
+          searchers.release(s);
+        }
+      } catch (IOException | RuntimeException e) {
+        // fall through to the full check, which names the problem
+      }
+    }
     try {
       Directory dir = directory();
       if (!DirectoryReader.indexExists(dir)) {
@@ -244,7 +246,9 @@ public final class SubscriberIndex implements AutoCloseable {
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
     merges.setForceMergeDeletesPctAllowed(0); // forget: every segment holding a deleted document is rewritten
-    config.setMergePolicy(merges);
+    // A full build writes a handful of large segments (one per indexing thread and RAM buffer): merging them
+    // while building cost a tenth of it; the next update's writer merges them if it is worth it.
+    config.setMergePolicy(create ? NoMergePolicy.INSTANCE : merges);
     config.setCommitOnClose(false);
     return new IndexWriter(directory(), config);
   }
@@ -253,6 +257,8 @@ public final class SubscriberIndex implements AutoCloseable {
   private static final class Known {
     long[] subscribers = new long[0];
     final BitSet present = new BitSet();
+    /** The subscribers the store still has (filled while streaming it). */
+    final BitSet seen = new BitSet();
     final Map<String, Long> accounts = new HashMap<>();
 
     void subscriber(int id, long fp) {
@@ -275,7 +281,7 @@ public final class SubscriberIndex implements AutoCloseable {
         LeafReader lr = leaf.reader();
         Bits live = lr.getLiveDocs();
         NumericDocValues fp = lr.getNumericDocValues(IndexSchema.FINGERPRINT);
-        SortedNumericDocValues sid = lr.getSortedNumericDocValues(IndexSchema.SUBSCRIBER_ID);
+        NumericDocValues sid = lr.getNumericDocValues(IndexSchema.SUBSCRIBER_ID);
         SortedSetDocValues key = lr.getSortedSetDocValues(IndexSchema.KEY);
         if (fp == null) {
           continue;
@@ -285,7 +291,7 @@ public final class SubscriberIndex implements AutoCloseable {
             continue;
           }
           if (sid != null && sid.advanceExact(doc)) {
-            k.subscriber((int) sid.nextValue(), fp.longValue());
+            k.subscriber((int) sid.longValue(), fp.longValue());
           } else if (key != null && key.advanceExact(doc)) {
             k.accounts.put(key.lookupOrd(key.nextOrd()).utf8ToString(), fp.longValue());
           }
@@ -300,52 +306,27 @@ public final class SubscriberIndex implements AutoCloseable {
     try (IndexWriter w = writer(create)) {
       Known known = create ? new Known() : known(w);
       String version = store.read(tx -> {
-        SearchSource source = new SearchSource(store);
-        String v = source.dataVersion();
-        Map<Integer, String> subjects = source.subjects();
-        long tScan = System.nanoTime();
-        HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
-        timing("scan human opens", tScan);
-        long tDocs = System.nanoTime();
-        Map<String, AccountFeatures> accountFeatures = new HashMap<>();
-        new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
-        Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
-        BitSet seen = new BitSet();
-        source.forEachSubscriber(row -> {
-          SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
-          seen.set(row.id());
-          long fp = doc.fingerprint();
-          if (create) {
-            add(w, doc.document()); // nothing to replace: no delete-by-term bookkeeping
-          } else if (!known.same(row.id(), fp)) {
-            put(w, doc.key(), doc.document());
-            counts[0]++;
-          }
-          if (doc.account() != null) {
-            accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
-          }
-        });
-        timing("subscriber documents", tDocs);
-        for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
-          if (!seen.get(id)) {
-            w.deleteDocuments(IntField.newExactQuery(IndexSchema.SUBSCRIBER_ID, id));
-            counts[1]++;
-          }
+        try (Feeder feeder = new Feeder(w, Feeder.threads())) {
+          return feed(feeder, create, known, counts);
         }
-        for (AccountDoc.Builder b : accounts.values()) {
-          AccountDoc doc = b.build(accountFeatures.get(b.account()));
-          Long before = known.accounts.remove(doc.key());
-          if (before == null || before != doc.fingerprint()) {
-            put(w, doc.key(), doc.document());
-            counts[0]++;
-          }
-        }
-        for (String gone : known.accounts.keySet()) {
-          w.deleteDocuments(new Term(IndexSchema.KEY, gone));
-          counts[1]++;
-        }
-        return v;
       });
+      // Deletions run after the feeder is done: none of them names a document it added. The ids of the
+      // people the store no longer has go in one query (a pass over the id doc values, which have no index).
+      List<Long> vanished = new ArrayList<>();
+      for (int id = known.present.nextSetBit(0); id >= 0; id = known.present.nextSetBit(id + 1)) {
+        if (!known.seen.get(id)) {
+          vanished.add((long) id);
+        }
+      }
+      if (!vanished.isEmpty()) {
+        w.deleteDocuments(NumericDocValuesField.newSlowSetQuery(IndexSchema.SUBSCRIBER_ID,
+            vanished.stream().mapToLong(Long::longValue).toArray()));
+        counts[1] += vanished.size();
+      }
+      for (String gone : known.accounts.keySet()) {
+        w.deleteDocuments(new Term(IndexSchema.KEY, gone));
+        counts[1]++;
+      }
       long tCommit = System.nanoTime();
       commit(w, version);
       timing("commit", tCommit);
@@ -355,6 +336,50 @@ public final class SubscriberIndex implements AutoCloseable {
         counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * Streams the store's subscribers, hands the feeder each document that is new or changed (all of them for a
+   * build), then each account's; leaves in {@code known} what the store no longer has. Returns the data version read.
+   */
+  private String feed(Feeder feeder, boolean create, Known known, int[] counts) {
+    SearchSource source = new SearchSource(store);
+    String version = source.dataVersion();
+    Map<Integer, String> subjects = source.subjects();
+    long tScan = System.nanoTime();
+    HumanOpens opens = HumanOpens.scan(store, source.campaignsInSendOrder(), settings);
+    timing("scan human opens", tScan);
+    long tDocs = System.nanoTime();
+    Map<String, AccountFeatures> accountFeatures = new HashMap<>();
+    new FeatureTables(store).forEachAccount(a -> accountFeatures.put(a.account(), a));
+    Map<String, AccountDoc.Builder> accounts = new LinkedHashMap<>();
+    source.forEachSubscriber(row -> {
+      SubscriberDoc doc = SubscriberDoc.of(row, subjectsOf(opens.of(row.id()), subjects));
+      known.seen.set(row.id());
+      long fp = doc.fingerprint();
+      if (create) {
+        feeder.put(null, () -> doc.document(fp)); // nothing to replace: no delete-by-term bookkeeping
+      } else if (!known.same(row.id(), fp)) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), () -> doc.document(fp));
+        counts[0]++;
+      }
+      if (doc.account() != null) {
+        accounts.computeIfAbsent(doc.account(), AccountDoc.Builder::new).add(doc);
+      }
+    });
+    timing("subscriber documents", tDocs);
+    for (AccountDoc.Builder b : accounts.values()) {
+      AccountDoc doc = b.build(accountFeatures.get(b.account()));
+      Long before = known.accounts.remove(doc.key());
+      long fp = doc.fingerprint();
+      if (create) {
+        feeder.put(null, () -> doc.document(fp));
+      } else if (before == null || before != fp) {
+        feeder.put(new Term(IndexSchema.KEY, doc.key()), () -> doc.document(fp));
+        counts[0]++;
+      }
+    }
+    return version;
+  }
+
   /** Phase times on stderr with -Dstarling.timing=true (for tuning; off by default), as the feature refresh does. */
   private static void timing(String phase, long since) {
     if (Boolean.getBoolean("starling.timing")) {
@@ -362,17 +387,9 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
-  private void add(IndexWriter w, Document doc) {
-    try {
-      w.addDocument(facets.build(doc));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void put(IndexWriter w, String key, Document doc) {
     try {
-      w.updateDocument(new Term(IndexSchema.KEY, key), facets.build(doc));
+      w.updateDocument(new Term(IndexSchema.KEY, key), doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -412,18 +429,12 @@ public final class SubscriberIndex implements AutoCloseable {
       try (DirectoryReader r = DirectoryReader.open(w)) {
         IndexSearcher s = new IndexSearcher(r);
         TopDocs td = s.search(new TermQuery(new Term(IndexSchema.KEY, "s:" + address)), 1);
-        if (td.scoreDocs.length > 0) {
-          found = true;
-          Document d = s.storedFields().document(td.scoreDocs[0].doc);
-          account = d.get("account");
-        }
-        if (!found) {
-          // an account document may still list them (an earlier partial update): find it by its people
-          TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
-          for (ScoreDoc sd : acc.scoreDocs) {
-            String a = s.storedFields().document(sd.doc).get("account");
-            account = account == null ? a : account;
-          }
+        found = td.scoreDocs.length > 0;
+        // Their account is the account document that lists them among its people.
+        TopDocs acc = s.search(new TermQuery(new Term("email", address)), 10);
+        for (ScoreDoc sd : acc.scoreDocs) {
+          String a = accountOf(r, sd.doc);
+          account = account == null ? a : account;
         }
       }
       w.deleteDocuments(new Term(IndexSchema.KEY, "s:" + address));
@@ -450,7 +461,7 @@ public final class SubscriberIndex implements AutoCloseable {
           AccountDoc.Builder b = new AccountDoc.Builder(acc);
           people.forEach(b::add);
           AccountDoc doc = b.build(features[0]);
-          put(w, doc.key(), doc.document());
+          put(w, doc.key(), doc.document(doc.fingerprint()));
         }
       }
       w.forceMergeDeletes(true);
@@ -462,6 +473,17 @@ public final class SubscriberIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new IndexException("cannot delete from the search index in " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The account of document {@code doc} of {@code r} (an account document: its key without "a:"), or null. */
+  private static String accountOf(IndexReader r, int doc) throws IOException {
+    LeafReaderContext leaf = r.leaves().get(ReaderUtil.subIndex(doc, r.leaves()));
+    SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(IndexSchema.KEY);
+    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    String key = dv.lookupOrd(dv.nextOrd()).utf8ToString();
+    return key.startsWith("a:") ? key.substring(2) : null;
   }
 
   private static String liveData(IndexWriter w) {
@@ -484,8 +506,7 @@ public final class SubscriberIndex implements AutoCloseable {
       searchers.close();
       searchers = null;
     }
-    facetState = null;
-    facetStateReader = null;
+    snapshot = null;
   }
 
   private SearcherManager searchers() throws IOException {
@@ -512,12 +533,11 @@ public final class SubscriberIndex implements AutoCloseable {
 
   /** Runs {@code request} against the last commit (call {@link #sync} first to search fresh data). */
   public SearchResult search(SearchRequest request) {
-    Query user = new UserQueryParser(analyzer, request.query(), request.accounts()).parse();
     try {
       SearcherManager sm = searchers();
       IndexSearcher s = sm.acquire();
       try {
-        return search(s, request, user);
+        return snapshot(s.getIndexReader()).search(request, analyzer);
       } finally {
         sm.release(s);
       }
@@ -526,50 +546,16 @@ public final class SubscriberIndex implements AutoCloseable {
     }
   }
 
-  private SearchResult search(IndexSearcher s, SearchRequest request, Query user) throws IOException {
-    Query query = new BooleanQuery.Builder()
-        .add(onlyNegative(user) ? withAll(user) : user, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(IndexSchema.TYPE, request.accounts() ? IndexSchema.ACCOUNT : IndexSchema.SUBSCRIBER)),
-            BooleanClause.Occur.FILTER)
-        .build();
-    Sort sort = sort(request.sort());
-    TopDocs top;
-    Table facetTable = null;
-    if (request.facets()) {
-      FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, query, request.top(), sort,
-          request.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
-      top = r.topDocs();
-      facetTable = facetTable(s.getIndexReader(), r);
-    } else {
-      // Counting every match in the same pass costs less than a second pass (count) for the total.
-      top = s.search(query, new TopFieldCollectorManager(sort, request.top(), null, Integer.MAX_VALUE));
+  /** The snapshot of {@code reader}: kept while searches see that reader, made anew after a refresh. */
+  private synchronized Snapshot snapshot(IndexReader reader) {
+    if (snapshot == null || snapshot.reader() != reader) {
+      snapshot = new Snapshot(reader);
     }
-    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : s.count(query);
-    StoredFields stored = s.storedFields();
-    List<Object[]> rows = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc);
-      rows.add(request.accounts() ? accountRow(d) : subscriberRow(d));
-    }
-    Table hits = request.accounts() ? Table.of(SearchResult.ACCOUNTS, SearchResult.ACCOUNT_COLUMNS, rows)
-        : Table.of(SearchResult.SUBSCRIBERS, SearchResult.SUBSCRIBER_COLUMNS, rows);
-    return new SearchResult(hits, total, facetTable);
+    return snapshot;
   }
 
-  private static boolean onlyNegative(Query q) {
-    if (!(q instanceof BooleanQuery b) || b.clauses().isEmpty()) {
-      return false;
-    }
-    return b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
-  }
-
-  private static Query withAll(Query negative) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-    ((BooleanQuery) negative).clauses().forEach(b::add);
-    return b.build();
-  }
-
-  private static Sort sort(SearchSort sort) {
+  /** Lucene's order for {@code sort}; ties by key, so results are stable. */
+  static Sort sort(SearchSort sort) {
     SortField tie = new SortedSetSortField(IndexSchema.KEY, false);
     return switch (sort) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, tie);
@@ -584,70 +570,6 @@ public final class SubscriberIndex implements AutoCloseable {
         yield new Sort(f, tie);
       }
     };
-  }
-
-  private Table facetTable(IndexReader reader, FacetsCollectorManager.FacetsResult r) throws IOException {
-    List<Object[]> rows = new ArrayList<>();
-    DefaultSortedSetDocValuesReaderState state = facetState(reader);
-    if (state != null) {
-      SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
-      for (String dim : IndexSchema.FACETS) {
-        if (state.getOrdRange(dim) == null) {
-          continue; // no document has a value for it
-        }
-        FacetResult fr = counts.getTopChildren(FACET_VALUES, dim);
-        if (fr == null) {
-          continue;
-        }
-        for (LabelAndValue lv : fr.labelValues) {
-          rows.add(new Object[] {dim, lv.label, lv.value.longValue()});
-        }
-      }
-    }
-    return Table.of(SearchResult.FACETS, SearchResult.FACET_COLUMNS, rows);
-  }
-
-  /** The facet ordinals of {@code reader}, made once per reader (it costs a pass over the values). */
-  private synchronized DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-    if (facetStateReader != reader) {
-      try {
-        facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
-      } catch (IllegalArgumentException e) {
-        facetState = null; // an empty index has no facet field at all
-      }
-      facetStateReader = reader;
-    }
-    return facetState;
-  }
-
-  private static Object[] subscriberRow(Document d) {
-    return new Object[] {d.get("email"), d.get("name"), d.get("company"), d.get("domain"), d.get("country"),
-        intOrNull(d, "stars"), doubleOrNull(d, "score"), d.get("state"), d.get("status"), timeOrNull(d, "last")};
-  }
-
-  private static Object[] accountRow(Document d) {
-    return new Object[] {d.get("account"), d.get("company"), intOrNull(d, "people"), intOrNull(d, "engaged"),
-        intOrNull(d, "stars"), doubleOrNull(d, "score"), timeOrNull(d, "last"), emptyToNull(d.get("domains")),
-        emptyToNull(d.get("countries"))};
-  }
-
-  private static Long intOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : f.numericValue().longValue();
-  }
-
-  private static Double doubleOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : f.numericValue().doubleValue();
-  }
-
-  private static Instant timeOrNull(Document d, String field) {
-    var f = d.getField(field);
-    return f == null ? null : Instant.ofEpochMilli(f.numericValue().longValue());
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
   /** Documents, bytes and segments of the last commit. */

@@ -39,11 +39,19 @@ final class UserQueryParser extends QueryParser {
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
   private final String query;
   private final boolean accounts;
+  private final Dictionary dictionary;
 
+  /** A parser that only checks the syntax: {@code opened:}/{@code clicked:} words stay words on the twins. */
   UserQueryParser(Analyzer analyzer, String query, boolean accounts) {
+    this(analyzer, query, accounts, null);
+  }
+
+  /** A parser whose {@code opened:}/{@code clicked:} words become the exact subjects and URLs of {@code dictionary}. */
+  UserQueryParser(Analyzer analyzer, String query, boolean accounts, Dictionary dictionary) {
     super(IndexSchema.ALL, analyzer);
     this.query = query;
     this.accounts = accounts;
+    this.dictionary = dictionary;
     setAllowLeadingWildcard(true);
     setDefaultOperator(QueryParser.Operator.AND); // "acme pricing" narrows, as people expect of a search box
   }
@@ -136,10 +144,11 @@ final class UserQueryParser extends QueryParser {
       return anyField(field -> getFieldQuery(field, text, quoted));
     }
     return switch (f.kind) {
-      case KEYWORD -> KeywordField.newExactQuery(f.field(), text.toLowerCase(Locale.ROOT));
+      case KEYWORD -> KeywordField.newExactQuery(termField(f), termText(f, text.toLowerCase(Locale.ROOT)));
       case COUNTRY -> KeywordField.newExactQuery(f.field(), country(f, text));
       case TEXT -> super.getFieldQuery(f.field(), text, quoted);
-      case TEXT_EN_ES -> either(super.getFieldQuery(f.english(), text, quoted), super.getFieldQuery(f.spanish(), text, quoted));
+      case TEXT_EN_ES -> values(f, either(super.getFieldQuery(f.english(), text, quoted), super.getFieldQuery(f.spanish(), text,
+          quoted)));
       case INT -> IntField.newExactQuery(f.field(), integer(f, text));
       case DOUBLE -> DoubleField.newExactQuery(f.field(), decimal(f, text));
       case DATE -> {
@@ -159,7 +168,7 @@ final class UserQueryParser extends QueryParser {
       return super.getFieldQuery(f.field(), text, slop);
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getFieldQuery(f.english(), text, slop), super.getFieldQuery(f.spanish(), text, slop));
+      return values(f, either(super.getFieldQuery(f.english(), text, slop), super.getFieldQuery(f.spanish(), text, slop)));
     }
     return getFieldQuery(name, text, true);
   }
@@ -201,8 +210,12 @@ final class UserQueryParser extends QueryParser {
         long b = openHi ? Long.MAX_VALUE : day(f, hi) + (hiIncl ? 86_400_000L : 0) - 1;
         yield LongField.newRangeQuery(f.field(), a, b);
       }
-      case KEYWORD, COUNTRY -> TermRangeQuery.newStringRange(f.field(), openLo ? null : keyword(f, lo),
-          openHi ? null : keyword(f, hi), loIncl, hiIncl);
+      case KEYWORD, COUNTRY -> addressAsKey(f)
+          // Within the subscribers' keys: from "s:" (open) up to "s;", the first string after every "s:...".
+          ? TermRangeQuery.newStringRange(IndexSchema.KEY, openLo ? "s:" : termText(f, keyword(f, lo)),
+              openHi ? "s;" : termText(f, keyword(f, hi)), openLo || loIncl, !openHi && hiIncl)
+          : TermRangeQuery.newStringRange(f.field(), openLo ? null : keyword(f, lo), openHi ? null : keyword(f, hi), loIncl,
+              hiIncl);
       case TEXT, TEXT_EN_ES -> throw new FieldProblem("field '" + f.field() + "' at column " + column(name)
           + " holds words: a range [a TO b] works on numbers, days and exact values only");
     };
@@ -219,12 +232,13 @@ final class UserQueryParser extends QueryParser {
     }
     if (f.kind == SearchField.Kind.KEYWORD) {
       if (text.equals("*")) {
-        return super.getWildcardQuery(f.field(), text); // field:* : has a value
+        return addressAsKey(f) ? new WildcardQuery(new Term(IndexSchema.KEY, "s:*"))
+            : super.getWildcardQuery(f.field(), text); // field:* : has a value
       }
-      return new WildcardQuery(new Term(f.field(), text.toLowerCase(Locale.ROOT)));
+      return new WildcardQuery(new Term(termField(f), termText(f, text.toLowerCase(Locale.ROOT))));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getWildcardQuery(f.english(), text), super.getWildcardQuery(f.spanish(), text));
+      return values(f, either(super.getWildcardQuery(f.english(), text), super.getWildcardQuery(f.spanish(), text)));
     }
     throw new FieldProblem("field '" + f.field() + "' at column " + column(name) + " holds "
         + (f.kind == SearchField.Kind.DATE ? "days" : "numbers") + ": no wildcards, use a range such as " + f.field()
@@ -238,10 +252,10 @@ final class UserQueryParser extends QueryParser {
       return anyField(field -> getPrefixQuery(field, text));
     }
     if (f.kind == SearchField.Kind.KEYWORD) {
-      return new PrefixQuery(new Term(f.field(), text.toLowerCase(Locale.ROOT)));
+      return new PrefixQuery(new Term(termField(f), termText(f, text.toLowerCase(Locale.ROOT))));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getPrefixQuery(f.english(), text), super.getPrefixQuery(f.spanish(), text));
+      return values(f, either(super.getPrefixQuery(f.english(), text), super.getPrefixQuery(f.spanish(), text)));
     }
     if (f.kind != SearchField.Kind.TEXT) {
       return getWildcardQuery(name, text + "*");
@@ -256,9 +270,43 @@ final class UserQueryParser extends QueryParser {
       return anyField(field -> getFuzzyQuery(field, text, minSimilarity));
     }
     if (f.kind == SearchField.Kind.TEXT_EN_ES) {
-      return either(super.getFuzzyQuery(f.english(), text, minSimilarity), super.getFuzzyQuery(f.spanish(), text, minSimilarity));
+      return values(f, either(super.getFuzzyQuery(f.english(), text, minSimilarity), super.getFuzzyQuery(f.spanish(), text,
+          minSimilarity)));
     }
-    return super.getFuzzyQuery(f.field(), text, minSimilarity);
+    return super.getFuzzyQuery(termField(f), termText(f, text), minSimilarity);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String name, String text) throws ParseException {
+    SearchField f = field(name);
+    if (f == null) {
+      return super.getRegexpQuery(name, text);
+    }
+    return addressAsKey(f) ? super.getRegexpQuery(IndexSchema.KEY, "s:(" + text + ")") : super.getRegexpQuery(f.field(), text);
+  }
+
+  /**
+   * Whether {@code f} is a subscriber's address, which is looked up in their key ({@code s:} and the address):
+   * indexing it a second time, a million distinct terms, was a fifth of a build.
+   */
+  private boolean addressAsKey(SearchField f) {
+    return f == SearchField.EMAIL && !accounts;
+  }
+
+  private String termField(SearchField f) {
+    return addressAsKey(f) ? IndexSchema.KEY : f.field();
+  }
+
+  private String termText(SearchField f, String text) {
+    return addressAsKey(f) ? "s:" + text : text;
+  }
+
+  /**
+   * The subjects or URLs of {@code f} whose words {@code overTwins} matches, as exact terms ({@link Dictionary});
+   * the query on the twins itself when only the syntax is being checked.
+   */
+  private Query values(SearchField f, Query overTwins) {
+    return dictionary == null ? overTwins : dictionary.expand(f, overTwins);
   }
 
   private static Query either(Query a, Query b) {

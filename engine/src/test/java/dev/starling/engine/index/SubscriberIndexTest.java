@@ -87,6 +87,10 @@ class SubscriberIndexTest {
       {"account:\"acme logistics\"", "f.account = 'acme logistics'"},
       {"company:acme", "' ' || lower(s.company) || ' ' LIKE '% acme %'"},
       {"email:a*", "s.email LIKE 'a%'"},
+      {"email:[b TO d}", "s.email >= 'b' AND s.email < 'd'"},
+      {"email:{* TO b]", "s.email <= 'b'"},
+      {"email:/c.*/", "s.email LIKE 'c%'"},
+      {"email:*", "s.email IS NOT NULL"},
       {"name:anna", "' ' || lower(s.first_name) || ' ' || lower(s.last_name) || ' ' LIKE '% anna %'"},
       {"clicked:pricing", "f.clicked_urls LIKE '%pricing%'"},
       {"country:ES AND stars:[4 TO 5] AND NOT state:dormant",
@@ -174,7 +178,8 @@ class SubscriberIndexTest {
       w.commit();
     }
     assertEquals(before, searchInNewProcess(dir,
-        "the search index was written by another version of Starling (layout 0, this one reads 1): rebuilding it from the store"));
+        "the search index was written by another version of Starling (layout 0, this one reads " + IndexSchema.VERSION
+            + "): rebuilding it from the store"));
 
     try (Stream<Path> walk = Files.walk(index)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

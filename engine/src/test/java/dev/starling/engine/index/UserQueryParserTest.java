@@ -55,4 +55,17 @@ class UserQueryParserTest {
   void fieldsAreReadTheirOwnWay(String query, String parsed) {
     assertEquals(parsed, new UserQueryParser(IndexSchema.analyzer(), query, false).parse().toString());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      stars:[4 TO 5] AND NOT country:FR | true
+      score:[5 TO *] tags:customer      | true
+      last:[2026-11-01 TO *]            | true
+      email:a*                          | true
+      company:acme                      | false
+      country:ES OR state:engaged       | false
+      """)
+  void onlyQueriesWhoseMatchesAllScoreTheSameAreOrderedByKeyAlone(String query, boolean uniform) {
+    assertEquals(uniform, Snapshot.uniformScore(new UserQueryParser(IndexSchema.analyzer(), query, false).parse()));
+  }
 }

@@ -1,0 +1,213 @@
+package dev.starling.engine.index;
+
+import dev.starling.engine.report.Table;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The facet dimensions of one reader ({@link IndexSchema#FACETS}), read once from the documents' doc values,
+ * and their counts over a match set: the ten values with most matches per dimension, ties by value (the
+ * order of Lucene's own facet counts). A dimension of few values (country, stars, state, status) keeps one
+ * bit set per value and counts by intersecting words; one of many (domain, company) keeps each document's
+ * value number and counts the matches one by one.
+ */
+final class FacetColumns {
+  static final int TOP = 10;
+  private static final int FEW = 64;
+  private static final int NONE = -1;
+  private static final int SEVERAL = -2;
+
+  /** One dimension: its values' labels in order, and per document either bit sets or value numbers. */
+  private record Dim(String name, String[] labels, FixedBitSet[] perValue, int[] value, Map<Integer, int[]> several) {
+    /** The counts per value, in {@code into} when it is long enough (a search reuses its arrays: see table). */
+    int[] counts(FixedBitSet matches, int[] into) {
+      // Ints, not longs: half the bytes to keep in cache while a dense match set increments them at random.
+      int[] counts = into != null && into.length >= labels.length ? into : new int[labels.length];
+      Arrays.fill(counts, 0, labels.length, 0);
+      if (perValue != null) {
+        for (int v = 0; v < labels.length; v++) {
+          counts[v] = (int) FixedBitSet.intersectionCount(matches, perValue[v]);
+        }
+        return counts;
+      }
+      long[] words = matches.getBits();
+      for (int w = 0; w < matches.getBits().length; w++) {
+        long word = words[w];
+        while (word != 0) {
+          int doc = (w << 6) + Long.numberOfTrailingZeros(word);
+          word &= word - 1;
+          int v = value[doc];
+          if (v >= 0) {
+            counts[v]++;
+          } else if (v == SEVERAL) {
+            for (int each : several.get(doc)) {
+              counts[each]++;
+            }
+          }
+        }
+      }
+      return counts;
+    }
+  }
+
+  private final List<Dim> dims;
+  /** Each dimension's count array, kept from one search to the next (a megabyte each for a domain per company). */
+  private final int[][] scratch;
+
+  private FacetColumns(List<Dim> dims) {
+    this.dims = dims;
+    this.scratch = new int[dims.size()][];
+  }
+
+  static FacetColumns of(IndexReader reader) throws IOException {
+    List<Dim> dims = new ArrayList<>();
+    int max = reader.maxDoc();
+    for (String name : IndexSchema.FACETS) {
+      // Value numbers are ordinals: their order is the labels' byte order, the tie-break of the counts.
+      if (name.equals("stars")) {
+        SortedNumericDocValues dv = MultiDocValues.getSortedNumericValues(reader, name);
+        long[] raw = new long[max];
+        FixedBitSet has = new FixedBitSet(Math.max(1, max));
+        TreeMap<String, Integer> byLabel = new TreeMap<>();
+        if (dv != null) {
+          for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            raw[doc] = dv.nextValue();
+            has.set(doc);
+            byLabel.put(String.valueOf(raw[doc]), 0);
+          }
+        }
+        String[] labels = byLabel.keySet().toArray(String[]::new);
+        Map<Long, Integer> number = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+          number.put(Long.parseLong(labels[i]), i);
+        }
+        DimBuilder b = new DimBuilder(name, labels, max);
+        for (int doc = 0; doc < max; doc++) {
+          if (has.get(doc)) {
+            b.add(doc, number.get(raw[doc]));
+          }
+        }
+        dims.add(b.build());
+      } else if (name.equals("company")) {
+        SortedDocValues dv = MultiDocValues.getSortedValues(reader, IndexSchema.shown(name));
+        String[] labels = new String[dv == null ? 0 : dv.getValueCount()];
+        for (int o = 0; o < labels.length; o++) {
+          labels[o] = dv.lookupOrd(o).utf8ToString();
+        }
+        DimBuilder b = new DimBuilder(name, labels, max);
+        if (dv != null) {
+          for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            b.add(doc, dv.ordValue());
+          }
+        }
+        dims.add(b.build());
+      } else {
+        SortedSetDocValues dv = MultiDocValues.getSortedSetValues(reader, name);
+        String[] labels = new String[dv == null ? 0 : (int) dv.getValueCount()];
+        for (int o = 0; o < labels.length; o++) {
+          labels[o] = dv.lookupOrd(o).utf8ToString();
+        }
+        DimBuilder b = new DimBuilder(name, labels, max);
+        if (dv != null) {
+          for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            for (int i = dv.docValueCount(); i > 0; i--) {
+              b.add(doc, (int) dv.nextOrd());
+            }
+          }
+        }
+        dims.add(b.build());
+      }
+    }
+    return new FacetColumns(dims);
+  }
+
+  /** Fills a dimension's bit sets (few values) or value numbers (many), document by document. */
+  private static final class DimBuilder {
+    private final String name;
+    private final String[] labels;
+    private final FixedBitSet[] bits;
+    private final int[] value;
+    private final Map<Integer, int[]> several = new HashMap<>();
+
+    DimBuilder(String name, String[] labels, int max) {
+      this.name = name;
+      this.labels = labels;
+      if (labels.length <= FEW) {
+        bits = new FixedBitSet[labels.length];
+        for (int v = 0; v < bits.length; v++) {
+          bits[v] = new FixedBitSet(Math.max(1, max));
+        }
+        value = null;
+      } else {
+        bits = null;
+        value = new int[max];
+        Arrays.fill(value, NONE);
+      }
+    }
+
+    void add(int doc, int v) {
+      if (bits != null) {
+        bits[v].set(doc);
+      } else if (value[doc] == NONE) {
+        value[doc] = v;
+      } else if (value[doc] >= 0) {
+        several.put(doc, new int[] {value[doc], v});
+        value[doc] = SEVERAL;
+      } else {
+        int[] was = several.get(doc);
+        int[] now = Arrays.copyOf(was, was.length + 1);
+        now[was.length] = v;
+        several.put(doc, now);
+      }
+    }
+
+    Dim build() {
+      return new Dim(name, labels, bits, value, several);
+    }
+  }
+
+  /** The table {@code facets}: per dimension, its {@link #TOP} values with the most of {@code matches}. */
+  Table table(FixedBitSet matches) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      Dim d = dims.get(i);
+      int[] counts = d.counts(matches, scratch[i]);
+      scratch[i] = counts;
+      Integer[] best = topValues(counts, d.labels().length);
+      for (int v : best) {
+        rows.add(new Object[] {d.name(), d.labels()[v], (long) counts[v]});
+      }
+    }
+    return Table.of(SearchResult.FACETS, SearchResult.FACET_COLUMNS, rows);
+  }
+
+  /** The value numbers of the {@link #TOP} highest non-zero counts, highest first, ties by value number. */
+  private static Integer[] topValues(int[] counts, int values) {
+    int[] best = new int[TOP];
+    int n = 0;
+    for (int v = 0; v < values; v++) {
+      if (counts[v] == 0 || (n == TOP && counts[v] <= counts[best[n - 1]])) {
+        continue; // a later value with an equal count loses the tie
+      }
+      int i = n == TOP ? TOP - 1 : n++;
+      while (i > 0 && counts[best[i - 1]] < counts[v]) {
+        best[i] = best[i - 1];
+        i--;
+      }
+      best[i] = v;
+    }
+    return Arrays.stream(best, 0, n).boxed().toArray(Integer[]::new);
+  }
+}
