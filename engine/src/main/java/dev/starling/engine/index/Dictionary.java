@@ -41,6 +41,18 @@ final class Dictionary {
   private record Values(List<BytesRef> terms, IndexSearcher searcher) {}
 
   private final Map<SearchField, Values> fields;
+  /**
+   * Expansions already worked out, least recently used dropped first: a word search looks for its word in
+   * subjects and URLs too, two searches of the small index that cost more than the rest of the parse, and
+   * people repeat their words. Not thread-safe: used only under {@link Snapshot}'s lock.
+   */
+  private final Map<Query, Query> expanded = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Query, Query> eldest) {
+      return size() > EXPANSIONS;
+    }
+  };
+  private static final int EXPANSIONS = 1_024;
 
   private Dictionary(Map<SearchField, Values> fields) {
     this.fields = fields;
@@ -86,6 +98,15 @@ final class Dictionary {
     if (overTwins == null) {
       return null; // only stop words: the parser drops the clause
     }
+    Query known = expanded.get(overTwins);
+    if (known == null) {
+      known = search(field, overTwins);
+      expanded.put(overTwins, known);
+    }
+    return known;
+  }
+
+  private Query search(SearchField field, Query overTwins) {
     Values v = fields.get(field);
     List<BytesRef> matched = new ArrayList<>();
     try {

@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -107,7 +108,7 @@ final class Snapshot {
       // The first search in an order has Lucene sort: a one-query command need not pay for the whole order.
       docs = sorted(query, request.sort(), request.top());
     } else if (scoring) {
-      docs = scored(query, ranking, request.top());
+      docs = scored(query, matches, ranking, request.top());
     } else {
       docs = ranking.top(matches, total, request.top());
     }
@@ -139,51 +140,67 @@ final class Snapshot {
   /**
    * The first {@code top} by Lucene's score, ties by their place in {@code byKey}: Lucene's relevance sort, with
    * the tie-break read from an array instead of comparing keys in the doc values (each a block to decompress
-   * when segments differ). Once {@code top} are held, Lucene may skip documents that cannot score as high.
+   * when segments differ). Only the documents of {@code matches} are scored, each reached by advancing the
+   * query's scorer to it: Lucene's own loop would lead with the rarest clause (a company word: tens of thousands
+   * of postings at a million people) and test every one of them against the other clauses, where the match set
+   * already knows the few thousand that pass. Once {@code top} are held, the scorer may skip documents that
+   * cannot score as high.
    */
-  private int[] scored(Query query, Ranking byKey, int top) throws IOException {
+  private int[] scored(Query query, FixedBitSet matches, Ranking byKey, int top) throws IOException {
     record Hit(float score, int place, int doc) {}
     java.util.PriorityQueue<Hit> worstFirst = new java.util.PriorityQueue<>(
         (a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(b.place, a.place));
-    searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
-      private int base;
-      private org.apache.lucene.search.Scorable scorer;
-
-      @Override
-      protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
-        base = context.docBase;
+    org.apache.lucene.search.Weight weight =
+        searcher.createWeight(searcher.rewrite(query), org.apache.lucene.search.ScoreMode.TOP_SCORES, 1f);
+    int end = matches.length();
+    for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+      int base = leaf.docBase;
+      int limit = Math.min(end, base + leaf.reader().maxDoc());
+      if (base >= limit) {
+        continue;
       }
-
-      @Override
-      public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
-        this.scorer = scorer;
-        if (worstFirst.size() == top) {
-          scorer.setMinCompetitiveScore(worstFirst.peek().score);
+      int first = matches.nextSetBit(base, limit);
+      if (first == DocIdSetIterator.NO_MORE_DOCS) {
+        continue;
+      }
+      org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue; // cannot happen for a leaf with matches; nothing to score if it does
+      }
+      DocIdSetIterator it = scorer.iterator();
+      if (worstFirst.size() == top) {
+        scorer.setMinCompetitiveScore(worstFirst.peek().score);
+      }
+      for (int doc = first; doc != DocIdSetIterator.NO_MORE_DOCS; ) {
+        int at = it.docID() < doc - base ? it.advance(doc - base) : it.docID();
+        if (at == DocIdSetIterator.NO_MORE_DOCS) {
+          break;
         }
-      }
-
-      @Override
-      public void collect(int doc) throws IOException {
+        if (at + base != doc) {
+          // Skipped as unable to compete (or, with a match set that disagrees with Lucene, not a match).
+          doc = at + base < limit ? matches.nextSetBit(at + base, limit) : DocIdSetIterator.NO_MORE_DOCS;
+          continue;
+        }
         float score = scorer.score();
-        int place = byKey.place(base + doc);
+        int place = byKey.place(doc);
+        boolean keep = true;
         if (worstFirst.size() == top) {
           Hit worst = worstFirst.peek();
           if (score < worst.score || (score == worst.score && place > worst.place)) {
-            return;
+            keep = false;
+          } else {
+            worstFirst.poll();
           }
-          worstFirst.poll();
         }
-        worstFirst.add(new Hit(score, place, base + doc));
-        if (worstFirst.size() == top) {
-          scorer.setMinCompetitiveScore(worstFirst.peek().score); // an equal score may still win on its key
+        if (keep) {
+          worstFirst.add(new Hit(score, place, doc));
+          if (worstFirst.size() == top) {
+            scorer.setMinCompetitiveScore(worstFirst.peek().score); // an equal score may still win on its key
+          }
         }
+        doc = doc + 1 < limit ? matches.nextSetBit(doc + 1, limit) : DocIdSetIterator.NO_MORE_DOCS;
       }
-
-      @Override
-      public org.apache.lucene.search.ScoreMode scoreMode() {
-        return org.apache.lucene.search.ScoreMode.TOP_SCORES;
-      }
-    });
+    }
     int[] docs = new int[worstFirst.size()];
     for (int i = docs.length - 1; i >= 0; i--) {
       docs[i] = worstFirst.poll().doc;
