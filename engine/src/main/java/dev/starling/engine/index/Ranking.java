@@ -106,6 +106,33 @@ final class Ranking {
     return place[doc];
   }
 
+  /** A walk down this order through the documents of {@code matches}, a batch at a time. */
+  Walk walk(FixedBitSet matches) {
+    return new Walk(matches);
+  }
+
+  /** Where a walk through a match set has got to. */
+  final class Walk {
+    private final FixedBitSet matches;
+    private int at;
+
+    private Walk(FixedBitSet matches) {
+      this.matches = matches;
+    }
+
+    /** The next (up to) {@code n} documents of the match set in this order; fewer only at the end. */
+    int[] next(int n) {
+      int[] out = new int[n];
+      int found = 0;
+      for (; at < order.length && found < n; at++) {
+        if (order[at] < matches.length() && matches.get(order[at])) {
+          out[found++] = order[at];
+        }
+      }
+      return found == n ? out : Arrays.copyOf(out, found);
+    }
+  }
+
   /** The first {@code k} documents of {@code matches} ({@code count} of them) in this order. */
   int[] top(FixedBitSet matches, long count, int k) {
     int want = (int) Math.min(k, count);

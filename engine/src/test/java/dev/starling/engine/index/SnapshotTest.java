@@ -95,6 +95,42 @@ class SnapshotTest {
     assertTrue(nonEmpty > 100, "most random queries find something: " + nonEmpty);
   }
 
+  /**
+   * Relevance order on words, where scores tie by the hundred: each pass of the two-pass scoring (the threshold's
+   * documents found by walking the key order, or by a second pass that skips lower scores) gives Lucene's order.
+   */
+  @Test
+  void relevanceOnWordsGivesLucenesOrderWhicheverPassFindsTheTies(Starling s, DataDir dir) throws IOException {
+    SearchFixture.load(s, dir, c -> true);
+    s.search(new SearchRequest("stars:0", false, 1, SearchSort.RELEVANCE, false));
+    List<String> words = new ArrayList<>();
+    for (String c : StoreProbe.rows(s.store(), "SELECT DISTINCT company FROM subscribers WHERE company IS NOT NULL LIMIT 40")) {
+      words.addAll(Arrays.asList(c.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    }
+    words.removeIf(String::isEmpty);
+    int compared = 0;
+    try (FSDirectory fs = FSDirectory.open(s.searchIndex().path()); DirectoryReader reader = DirectoryReader.open(fs);
+        Analyzer analyzer = IndexSchema.analyzer()) {
+      Dictionary dictionary = Dictionary.of(reader);
+      for (int budget : new int[] {0, 1, 1_000_000}) {
+        Snapshot snapshot = new Snapshot(reader, budget);
+        for (String word : words) {
+          for (String q : List.of(word, "company:" + word, word + " OR stars:[4 TO 5]", "company:" + word + " -country:ES")) {
+            for (int top : new int[] {1, 2, 3, 7, 20}) {
+              SearchRequest request = new SearchRequest(q, false, top, SearchSort.RELEVANCE, false);
+              snapshot.search(request, analyzer); // the first search in an order is Lucene's own sort
+              SearchResult fast = snapshot.search(request, analyzer);
+              SearchResult simple = simple(reader, analyzer, dictionary, request);
+              assertEquals(rows(simple.hits()), rows(fast.hits()), request + " walking at most " + budget);
+              compared += fast.total() > top ? 1 : 0;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(compared > 100, "queries with more matches than shown: " + compared);
+  }
+
   private static String query(SplittableRandom rnd, List<String> words, List<String> emails, boolean accounts, int depth) {
     if (depth < 2 && rnd.nextInt(3) == 0) {
       String a = query(rnd, words, emails, accounts, depth + 1);
