@@ -16,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.index.LeafReaderContext;
 import java.util.Arrays;
@@ -250,21 +251,46 @@ final class Snapshot {
   }
 
   /** Documents to score, by global id: the first one at or after {@code doc} and before {@code limit}. */
-  @FunctionalInterface
   private interface Docs {
     int next(int doc, int limit);
+
+    /** How many there are in {@code [from, limit)}. */
+    long count(int from, int limit);
   }
 
   private static Docs inSet(FixedBitSet set) {
-    return (doc, limit) -> doc < Math.min(limit, set.length()) ? set.nextSetBit(doc, Math.min(limit, set.length()))
-        : DocIdSetIterator.NO_MORE_DOCS;
+    return new Docs() {
+      @Override
+      public int next(int doc, int limit) {
+        int end = Math.min(limit, set.length());
+        return doc < end ? set.nextSetBit(doc, end) : DocIdSetIterator.NO_MORE_DOCS;
+      }
+
+      @Override
+      public long count(int from, int limit) {
+        int end = Math.min(limit, set.length());
+        return from < end ? set.cardinality(from, end) : 0;
+      }
+    };
   }
 
   private static Docs inArray(int[] sorted) {
-    return (doc, limit) -> {
-      int i = Arrays.binarySearch(sorted, doc);
-      i = i >= 0 ? i : -i - 1;
-      return i < sorted.length && sorted[i] < limit ? sorted[i] : DocIdSetIterator.NO_MORE_DOCS;
+    return new Docs() {
+      @Override
+      public int next(int doc, int limit) {
+        int i = at(doc);
+        return i < sorted.length && sorted[i] < limit ? sorted[i] : DocIdSetIterator.NO_MORE_DOCS;
+      }
+
+      @Override
+      public long count(int from, int limit) {
+        return at(limit) - at(from);
+      }
+
+      private int at(int doc) {
+        int i = Arrays.binarySearch(sorted, doc);
+        return i >= 0 ? i : -i - 1;
+      }
     };
   }
 
@@ -286,10 +312,13 @@ final class Snapshot {
       if (doc == DocIdSetIterator.NO_MORE_DOCS) {
         continue;
       }
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      if (supplier == null) {
         continue;
       }
+      // Told how few documents will be asked for, a range clause reads doc values at each one; left to
+      // itself (Weight.scorer) it walks the whole segment's points into a set first: milliseconds per segment.
+      Scorer scorer = supplier.get(Math.min(supplier.cost(), docs.count(base, limit)));
       DocIdSetIterator it = scorer.iterator();
       float min = minScore.get();
       if (min > 0) {
