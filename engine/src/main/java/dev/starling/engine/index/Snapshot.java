@@ -172,7 +172,7 @@ final class Snapshot {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
     // Pass 1: the highest scores. A document that only ties the lowest kept score cannot raise the threshold.
     PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> Float.compare(a.score, b.score));
-    forEachScored(weight, inSet(matches), () -> best.size() == top ? Math.nextUp(best.peek().score) : 0f, (score, doc) -> {
+    bulkScored(query, () -> best.size() == top ? Math.nextUp(best.peek().score) : 0f, (score, doc) -> {
       if (best.size() == top) {
         if (score <= best.peek().score) {
           return;
@@ -221,7 +221,7 @@ final class Snapshot {
     if (atThreshold.size() < need && tried >= walkBudget) {
       // Pass 2b: the threshold is rare; every block scoring below it is skipped.
       PriorityQueue<Hit> firstPlaces = new PriorityQueue<>((a, b) -> Integer.compare(b.place, a.place));
-      forEachScored(weight, inSet(matches), () -> threshold, (score, doc) -> {
+      bulkScored(query, () -> threshold, (score, doc) -> {
         if (score != threshold) {
           return;
         }
@@ -258,22 +258,6 @@ final class Snapshot {
     long count(int from, int limit);
   }
 
-  private static Docs inSet(FixedBitSet set) {
-    return new Docs() {
-      @Override
-      public int next(int doc, int limit) {
-        int end = Math.min(limit, set.length());
-        return doc < end ? set.nextSetBit(doc, end) : DocIdSetIterator.NO_MORE_DOCS;
-      }
-
-      @Override
-      public long count(int from, int limit) {
-        int end = Math.min(limit, set.length());
-        return from < end ? set.cardinality(from, end) : 0;
-      }
-    };
-  }
-
   private static Docs inArray(int[] sorted) {
     return new Docs() {
       @Override
@@ -297,6 +281,48 @@ final class Snapshot {
   @FunctionalInterface
   private interface ScoreSink {
     void accept(float score, int doc);
+  }
+
+  /**
+   * Hands {@code sink} the score of each document {@code query} matches, in Lucene's own loop: its bulk scorers
+   * skip whole blocks that score below {@code minScore} (never decreasing), where a scorer advanced from outside
+   * (a conjunction of a word and a range) does not.
+   */
+  private void bulkScored(Query query, java.util.function.Supplier<Float> minScore, ScoreSink sink) throws IOException {
+    searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
+      private int base;
+      private org.apache.lucene.search.Scorable scorer;
+      private float min;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        base = context.docBase;
+      }
+
+      @Override
+      public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+        this.scorer = scorer;
+        min = minScore.get();
+        if (min > 0) {
+          scorer.setMinCompetitiveScore(min);
+        }
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        sink.accept(scorer.score(), base + doc);
+        float now = minScore.get();
+        if (now > min) {
+          min = now;
+          scorer.setMinCompetitiveScore(min);
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.TOP_SCORES;
+      }
+    });
   }
 
   /**
