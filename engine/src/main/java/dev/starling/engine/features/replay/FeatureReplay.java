@@ -107,11 +107,9 @@ public final class FeatureReplay {
       // Slot 0, the end of the data: campaigns after the last one with any rows (announced in a
       // campaigns file, not sent yet) change nobody's state, and the week's import fills the first of
       // them; a state saved before them lets that refresh replay the new campaign alone.
-      int withData = history.turnsWithData(order);
-      boolean endSaved = false;
-      if (from == withData && from < order.size()) {
+      int endOfData = Math.max(history.turnsWithData(order), from);
+      if (from == endOfData) {
         ReplaySnapshot.save(saved, st, order, 0);
-        endSaved = true;
       }
       for (int i = from; i < order.size(); i++) {
         int turn = i + 1;
@@ -119,16 +117,11 @@ public final class FeatureReplay {
         if (turn == order.size() - KEEP_BACK) {
           ReplaySnapshot.save(saved, st, order, 1);
         }
-        if (turn == withData && turn < order.size()) {
+        if (turn == endOfData) {
           ReplaySnapshot.save(saved, st, order, 0);
-          endSaved = true;
         }
       }
-      timing.mark("replay " + (order.size() - from) + " campaigns");
-      if (!endSaved) {
-        ReplaySnapshot.save(saved, st, order, 0);
-      }
-      timing.mark("save snapshots");
+      timing.mark("replay " + (order.size() - from) + " campaigns and save snapshots");
       // After the snapshots: list-level unsubscribes and complaints, and (in FeatureWriter) the list's own
       // status, are applied on every refresh (they only ever raise a status, so applying them again is harmless).
       pass.events(scan, 0, order.size() + 1);
