@@ -107,11 +107,17 @@ final class ImportWriter {
   }
 
   private void event(Event e) {
-    if (forgotten(e.email())) {
-      return;
+    // One map lookup per row: a known person cannot be forgotten (erasure removed their row), so only
+    // an address the store does not know is checked against the erased ones, then given an id.
+    int sub = subscribers.known(e.email());
+    if (sub == 0) {
+      if (forgotten.contains(e.email())) {
+        skippedByReason.merge(FORGOTTEN, 1L, Long::sum);
+        return;
+      }
+      sub = subscribers.idForEvent(e.email());
     }
     latest = Math.max(latest, e.atMillis());
-    int sub = subscribers.idForEvent(e.email());
     if (e.type() == EventType.BOUNCE) {
       bounce(e, sub);
       return;

@@ -25,6 +25,19 @@ public final class Subscribers {
     this.ids = new DenseIds(c, "SELECT id, email FROM subscribers");
   }
 
+  /**
+   * {@link #idOf}, remembering the last address resolved: an event log often names the same person on
+   * consecutive rows (a send and its delivery), which then costs a string comparison, not a hash lookup.
+   */
+  public int known(String email) {
+    try {
+      Integer id = ids.get(email);
+      return id == null ? 0 : id;
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.known", e);
+    }
+  }
+
   /** The id of {@code email} (normalised), or 0 when the store has no such subscriber. */
   public int idOf(String email) {
     try {
