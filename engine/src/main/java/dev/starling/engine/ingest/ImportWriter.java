@@ -80,12 +80,28 @@ final class ImportWriter {
   }
 
   void add(ReadResult r) {
+    add(r, 0, r instanceof Event e ? e.dedupeKey() : 0);
+  }
+
+  /**
+   * {@link #add(ReadResult)} with what the reading thread worked out for an event row.
+   *
+   * @param knownId the person's id when {@link #people()} knew them (0: resolve it here)
+   * @param dedupeKey the event's {@link Event#dedupeKey()} (unused for sends and deliveries)
+   */
+  void add(ReadResult r, int knownId, long dedupeKey) {
     rowsRead++;
     switch (r) {
       case Rejection rej -> reject(rej);
       case Skipped skip -> skippedByReason.merge(skip.reason(), 1L, Long::sum);
+      case Event e -> event(e, knownId, dedupeKey);
       case Fact f -> fact(f);
     }
+  }
+
+  /** The people stored, as a lookup another thread may use while this writer adds people (see {@link Subscribers#lookup()}). */
+  java.util.function.ToIntFunction<String> people() {
+    return subscribers.lookup();
   }
 
   long rowsRead() {
@@ -102,14 +118,14 @@ final class ImportWriter {
         subscribers.upsert(s);
       }
       case Campaign cp -> campaigns.upsert(cp);
-      case Event e -> event(e);
+      case Event e -> event(e, 0, e.dedupeKey());
     }
   }
 
-  private void event(Event e) {
-    // One map lookup per row: a known person cannot be forgotten (erasure removed their row), so only
-    // an address the store does not know is checked against the erased ones, then given an id.
-    int sub = subscribers.known(e.email());
+  private void event(Event e, int knownId, long dedupeKey) {
+    // At most one map lookup per row: a known person cannot be forgotten (erasure removed their row), so
+    // only an address the store does not know is checked against the erased ones, then given an id.
+    int sub = knownId != 0 ? knownId : subscribers.known(e.email());
     if (sub == 0) {
       if (forgotten.contains(e.email())) {
         skippedByReason.merge(FORGOTTEN, 1L, Long::sum);
@@ -138,7 +154,7 @@ final class ImportWriter {
     touchedCampaigns.set(camp);
     switch (e.type()) {
       case SEND, DELIVERY -> messages.add(e, camp, sub);
-      default -> events.event(camp, sub, e, importId);
+      default -> events.event(camp, sub, e, dedupeKey, importId);
     }
   }
 

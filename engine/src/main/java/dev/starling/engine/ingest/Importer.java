@@ -1,5 +1,6 @@
 package dev.starling.engine.ingest;
 
+import dev.starling.connectors.Event;
 import dev.starling.connectors.FactReader;
 import dev.starling.connectors.Format;
 import dev.starling.connectors.ReadLimits;
@@ -89,8 +90,13 @@ public final class Importer {
           long importId = tx.importLog().begin(source.name(), source.sha256(), chosen.id(), started);
           ImportWriter writer = new ImportWriter(tx, importId, softLimit);
           ReadResult r;
+          boolean lookingAhead = false;
           while ((r = rows.next()) != null) {
-            writer.add(r);
+            writer.add(r, rows.knownId(), rows.dedupeKey());
+            if (!lookingAhead && r instanceof Event) {
+              rows.resolveIdsWith(writer.people()); // loaded by the first event: a list or campaigns file never pays for it
+              lookingAhead = true;
+            }
             rowsSoFar[0] = writer.rowsRead();
             if (writer.rowsRead() % PROGRESS_EVERY == 0) {
               listener.progress(source.bytesRead(), source.size(), writer.rowsRead());

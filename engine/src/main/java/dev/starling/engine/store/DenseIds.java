@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The dense ids of one table (assigned here, from 1, so features can use arrays), keyed by the name
@@ -15,11 +16,13 @@ import java.util.Map;
  * <p>The last key resolved is remembered: an event log names the same person (and the same campaign)
  * on consecutive rows, and comparing with the previous key is cheaper than hashing a fresh string and
  * chasing a map entry that is rarely in the CPU cache (a quarter of the import's Java time before).
+ * The map is concurrent so that an import's reading thread can look people up ahead of the writer
+ * ({@link #lookup()}) while the writer adds new ones.
  */
 final class DenseIds {
   private final Connection c;
   private final String select;
-  private Map<String, Integer> ids;
+  private ConcurrentHashMap<String, Integer> ids;
   private int maxId;
   private String lastKey;
   private Integer lastId;
@@ -48,6 +51,15 @@ final class DenseIds {
     return load().getOrDefault(key, 0);
   }
 
+  /**
+   * A lookup of ids by key (0 when none) that any thread may call while this one assigns ids: a key
+   * it finds keeps its id for the transaction. Loads the map first.
+   */
+  ToIntFunction<String> lookup() throws SQLException {
+    Map<String, Integer> map = load();
+    return key -> map.getOrDefault(key, 0);
+  }
+
   /** Gives {@code key} (known not to have one) the next id. */
   int assign(String key) throws SQLException {
     int id = ++maxId;
@@ -59,7 +71,7 @@ final class DenseIds {
 
   private Map<String, Integer> load() throws SQLException {
     if (ids == null) {
-      ids = new HashMap<>();
+      ids = new ConcurrentHashMap<>();
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
         while (rs.next()) {
           ids.put(rs.getString(2), rs.getInt(1));

@@ -53,11 +53,16 @@ public final class EventLog {
 
   /** Queues an open, click, complaint or unsubscribe; one already stored (same dedupe key) is ignored. */
   public void event(int campaign, int subscriber, Event e, long importId) {
+    event(campaign, subscriber, e, e.dedupeKey(), importId);
+  }
+
+  /** {@link #event(int, int, Event, long)} with {@code e}'s {@link Event#dedupeKey()} already computed. */
+  public void event(int campaign, int subscriber, Event e, long dedupeKey, long importId) {
     try {
       prepare();
       event.set(1, campaign);
       event.set(2, subscriber);
-      event.set(3, e.dedupeKey());
+      event.set(3, dedupeKey);
       event.set(4, e.type().code());
       event.set(5, e.atMillis());
       event.set(6, e.userAgent() == null ? null : agentId(e.userAgent()));

@@ -38,6 +38,18 @@ public final class Subscribers {
     }
   }
 
+  /**
+   * The ids of the people stored, as a lookup (0: none) that another thread may call while this
+   * transaction adds people; an id it gives is final. Reads the people's addresses on first use.
+   */
+  public java.util.function.ToIntFunction<String> lookup() {
+    try {
+      return ids.lookup();
+    } catch (SQLException e) {
+      throw StoreException.failed("Subscribers.lookup", e);
+    }
+  }
+
   /** The id of {@code email} (normalised), or 0 when the store has no such subscriber. */
   public int idOf(String email) {
     try {
