@@ -93,6 +93,29 @@ class LauncherTest {
   }
 
   @Test
+  void anImportRunsWithItsOwnCacheTrainedOnImportingGeneratedFiles() throws Exception {
+    assertEquals(0, run("import", "--data", "rel/dir", "events.csv"));
+    List<String> calls = calls();
+    String t = checkout + "/engine/target/";
+    String train = calls.get(calls.indexOf("  generate") + 7).strip();
+    assertEquals(List.of("  generate", "  --subscribers", "  3000", "  --campaigns", "  6", "  --seed", "  1", "  " + train),
+        calls.subList(calls.indexOf("  generate"), calls.indexOf("  generate") + 8));
+    String files = train.substring(0, train.length() - "files".length());
+    int training = calls.indexOf("  -XX:AOTCacheOutput=" + t + "starling-jdk25-import.aot." + pidOf(0));
+    assertEquals(List.of("  -XX:AOTCacheOutput=" + t + "starling-jdk25-import.aot." + pidOf(0), "  -Xlog:aot=off",
+        "  -Xlog:cds=off", "  -jar", "  " + t + "starling.jar", "  import", "  --data", "  " + files + "data",
+        "  " + train + "/subscribers.csv", "  " + train + "/campaigns.csv", "  " + train + "/events.csv"),
+        calls.subList(training, training + 11));
+    List<String> last = calls.subList(calls.lastIndexOf("java in " + elsewhere), calls.size());
+    assertEquals(List.of("java in " + elsewhere, "  --enable-native-access=ALL-UNNAMED", "  --sun-misc-unsafe-memory-access=allow",
+        "  -XX:CompileThresholdScaling=10", "  -XX:AOTCache=" + t + "starling-jdk25-import.aot", "  -Xlog:aot=off",
+        "  -Xlog:cds=off", "  -Xmx256m", "  -jar", "  " + t + "starling.jar", "  import", "  --data", "  rel/dir",
+        "  events.csv"), last);
+    assertEquals(false, Files.exists(Path.of(train))); // the training files are gone
+    assertEquals(false, Files.exists(checkout.resolve("engine/target/starling-jdk25.aot"))); // nor is the full cache made
+  }
+
+  @Test
   void aSourceNewerThanTheJarRebuildsOnceAndAStaleCacheIsMadeAgain() throws Exception {
     assertEquals(0, run("formats"));
     Files.delete(log);
