@@ -70,10 +70,15 @@ public final class Importer {
     ImportSource opened = null;
     try (ImportSource source = ImportSource.of(file, limits)) {
       opened = source;
-      long earlier = store.read(tx -> tx.importLog().findBySha256(source.sha256())).orElse(0L);
-      if (earlier > 0) {
-        return new ImportSummary(source.name(), "-", "-", 0, earlier, 0, 0, 0, 0, 0, 0, ImportSummary.Quality.NONE, List.of(),
-            seconds(startNanos));
+      boolean seenBefore = store.read(tx -> tx.importLog().mayHaveImported(source.size()));
+      if (seenBefore) {
+        source.hashNow();
+        long earlier = store.read(tx -> tx.importLog().findBySha256(source.sha256())).orElse(0L);
+        if (earlier > 0) {
+          return skipped(source, earlier, startNanos);
+        }
+      } else {
+        source.hashAside(); // no earlier file had its size: the hash is only recorded, so it need not come first
       }
       Format chosen = source.format(format);
       FactReader reader = source.open(chosen);
@@ -82,12 +87,13 @@ public final class Importer {
           () -> listener.progress(source.bytesRead(), source.size(), rowsSoFar[0]))) {
         return store.inImportTransaction(listener::waiting, tx -> {
           // Checked again under the write lock: another process may have imported the same bytes meanwhile.
-          long raced = tx.importLog().findBySha256(source.sha256()).orElse(0L);
+          // A file hashed aside is checked at the end instead; a hit there rolls everything back.
+          long raced = seenBefore ? tx.importLog().findBySha256(source.sha256()).orElse(0L) : 0L;
           if (raced > 0) {
-            return new ImportSummary(source.name(), "-", "-", 0, raced, 0, 0, 0, 0, 0, 0, ImportSummary.Quality.NONE,
-                List.of(), seconds(startNanos));
+            return skipped(source, raced, startNanos);
           }
-          long importId = tx.importLog().begin(source.name(), source.sha256(), chosen.id(), started);
+          long importId = tx.importLog().begin(source.name(), seenBefore ? source.sha256() : "", chosen.id(), started,
+              source.size());
           ImportWriter writer = new ImportWriter(tx, importId, softLimit);
           ReadResult r;
           boolean lookingAhead = false;
@@ -106,6 +112,13 @@ public final class Importer {
           if (source.refused() != null) {
             throw source.refused(); // a reader that swallowed the refusal must not commit a cut-short file
           }
+          if (!seenBefore) {
+            long same = tx.importLog().findBySha256(source.sha256()).orElse(0L);
+            if (same > 0) {
+              throw new ImportedMeanwhile(same); // by another process while this one waited or read
+            }
+            tx.importLog().hashed(importId, source.sha256());
+          }
           ImportWriter.Written w = writer.finish(reader.contentKind(), clock.millis());
           var f = w.figures();
           return new ImportSummary(source.name(), chosen.id(), reader.contentKind(), importId, 0, f.rowsRead(), f.imported(),
@@ -113,6 +126,8 @@ public final class Importer {
               seconds(startNanos), w.intake());
         });
       }
+    } catch (ImportedMeanwhile e) {
+      return skipped(opened, e.importId, startNanos);
     } catch (dev.starling.connectors.UnreadableSourceException e) {
       throw unreadable(file, refusal(opened, e));
     } catch (DiskFullException e) {
@@ -126,6 +141,21 @@ public final class Importer {
       }
       rethrowUnchecked(file, e);
       throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static ImportSummary skipped(ImportSource source, long earlier, long startNanos) {
+    return new ImportSummary(source.name(), "-", "-", 0, earlier, 0, 0, 0, 0, 0, 0, ImportSummary.Quality.NONE, List.of(),
+        seconds(startNanos));
+  }
+
+  /** The same bytes were imported as {@code importId} while this import ran: it rolls back and counts as skipped. */
+  private static final class ImportedMeanwhile extends RuntimeException {
+    final long importId;
+
+    ImportedMeanwhile(long importId) {
+      super(null, null, false, false);
+      this.importId = importId;
     }
   }
 

@@ -42,17 +42,41 @@ public final class ImportLog {
     }
   }
 
+  /**
+   * Whether an earlier file import may have had {@code bytes} bytes: one of that size, or one recorded
+   * before sizes were (schema 016). When not, the file cannot be one imported before, whatever its hash.
+   */
+  public boolean mayHaveImported(long bytes) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM imports WHERE bytes IS NULL OR bytes = ? LIMIT 1")) {
+      ps.setLong(1, bytes);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw StoreException.failed("ImportLog.mayHaveImported", e);
+    }
+  }
+
   /** Starts the record of one import and returns its number; {@link #finish} fills in the figures. */
   public long begin(String source, String sha256, String format, long startedAt) {
+    return begin(source, sha256, format, startedAt, 0);
+  }
+
+  /**
+   * {@link #begin(String, String, String, long)} for a file of {@code bytes} bytes (0: not a file of the
+   * store's data); {@code sha256} may be "" until {@link #hashed} gives it, in the same transaction.
+   */
+  public long begin(String source, String sha256, String format, long startedAt, long bytes) {
     try {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO imports (source, sha256, format, kind, started_at, finished_at, rows_read, imported, duplicates, rejected,"
-              + " new_subscribers, new_campaigns) VALUES (?, ?, ?, '', ?, 0, 0, 0, 0, 0, 0, 0)",
+              + " new_subscribers, new_campaigns, bytes) VALUES (?, ?, ?, '', ?, 0, 0, 0, 0, 0, 0, 0, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, source);
         ps.setString(2, sha256);
         ps.setString(3, format);
         ps.setLong(4, startedAt);
+        ps.setLong(5, bytes);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
@@ -61,6 +85,17 @@ public final class ImportLog {
       }
     } catch (SQLException e) {
       throw StoreException.failed("ImportLog.begin", e);
+    }
+  }
+
+  /** Records the SHA-256 of import {@code importId}'s file, begun without it. */
+  public void hashed(long importId, String sha256) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE imports SET sha256 = ? WHERE id = ?")) {
+      ps.setString(1, sha256);
+      ps.setLong(2, importId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw StoreException.failed("ImportLog.hashed", e);
     }
   }
 
