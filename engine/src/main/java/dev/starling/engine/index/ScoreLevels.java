@@ -9,12 +9,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocAndFloatFeatureBuffer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -194,7 +196,7 @@ final class ScoreLevels {
 
   /**
    * The groups of {@code v}'s documents, highest score first, or null when it scores in more than the
-   * allowed number of ways. Deleted documents are in them: callers intersect with a match set.
+   * allowed number of ways. Live documents only; callers intersect with a match set.
    */
   List<Level> of(Varying v) throws IOException {
     if (maxLevels == 0) {
@@ -231,30 +233,37 @@ final class ScoreLevels {
     int[] sizes = new int[maxLevels];
     int levels = 0;
     int last = 0;
+    DocAndFloatFeatureBuffer batch = new DocAndFloatFeatureBuffer();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer s = w.scorer(leaf);
       if (s == null) {
         continue;
       }
-      DocIdSetIterator it = s.iterator();
-      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-        float score = s.score();
-        if (levels == 0 || scores[last] != score) { // runs of one score are the rule: try the last one first
-          last = 0;
-          while (last < levels && scores[last] != score) {
-            last++;
-          }
-          if (last == levels) {
-            if (levels == maxLevels) {
-              return UNGROUPED;
+      s.iterator().nextDoc();
+      Bits live = leaf.reader().getLiveDocs();
+      // In batches: a word's scorer decodes and scores a block of postings at a time (the same arithmetic as
+      // one by one), twice as fast over the tens of thousands of documents of a company word.
+      for (s.nextDocsAndScores(DocIdSetIterator.NO_MORE_DOCS, live, batch); batch.size > 0;
+          s.nextDocsAndScores(DocIdSetIterator.NO_MORE_DOCS, live, batch)) {
+        for (int i = 0; i < batch.size; i++) {
+          float score = batch.features[i];
+          if (levels == 0 || scores[last] != score) { // runs of one score are the rule: try the last one first
+            last = 0;
+            while (last < levels && scores[last] != score) {
+              last++;
             }
-            scores[levels] = score;
-            sets[levels] = new FixedBitSet(maxDoc);
-            levels++;
+            if (last == levels) {
+              if (levels == maxLevels) {
+                return UNGROUPED;
+              }
+              scores[levels] = score;
+              sets[levels] = new FixedBitSet(maxDoc);
+              levels++;
+            }
           }
+          sets[last].set(leaf.docBase + batch.docs[i]);
+          sizes[last]++;
         }
-        sets[last].set(leaf.docBase + d);
-        sizes[last]++;
       }
     }
     List<Level> out = new ArrayList<>(levels);
