@@ -2,19 +2,24 @@ package dev.starling.engine.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocAndFloatFeatureBuffer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
@@ -134,6 +139,8 @@ final class ScoreLevels {
   private final IndexSearcher searcher;
   private final int maxLevels;
   private final Map<Varying, List<Level>> kept = new LinkedHashMap<>(16, 0.75f, true);
+  /** Terms looked up for {@link #matchesNothing}: whether the reader has none of them (a few hundred at most). */
+  private final Map<Term, Boolean> noDocs = new HashMap<>();
   private long keptBytes;
 
   ScoreLevels(IndexSearcher searcher, int maxLevels) {
@@ -145,16 +152,19 @@ final class ScoreLevels {
    * The one clause of {@code q} through which the scores of the documents {@code q} matches differ, or null
    * when none does. Every document a conjunction matches matches each required clause, and a clause that
    * scores the same for every document ({@link Snapshot#uniformScore}) adds the same amount to each: so a
-   * conjunction with one other required clause varies through that one. Any other query (a word, a phrase, a
-   * disjunction, a conjunction of several words, optional clauses beside required ones) varies as a whole:
-   * its own score is the same function of the document inside the query as alone (Lucene adds a clause's
-   * scores in double precision, where a sum of a few floats is exact whatever the order).
+   * conjunction with one other required clause varies through that one. An optional clause that matches no
+   * document of this reader adds nothing to anyone: a bare word's query over seven fields, of which only
+   * {@code company} holds the word, varies through {@code company:word} (and shares its groups with the
+   * queries on that field). Any other query (a word, a phrase, a disjunction, a conjunction of several words,
+   * optional clauses beside required ones) varies as a whole: its own score is the same function of the
+   * document inside the query as alone (Lucene adds a clause's scores in double precision, where a sum of a
+   * few floats is exact whatever the order).
    */
-  static Varying varying(Query q) {
+  Varying varying(Query q) throws IOException {
     return varying(q, 1f);
   }
 
-  private static Varying varying(Query q, float boost) {
+  private Varying varying(Query q, float boost) throws IOException {
     if (Snapshot.uniformScore(q)) {
       return null;
     }
@@ -163,8 +173,8 @@ final class ScoreLevels {
     }
     if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
       List<Query> scoring = new ArrayList<>();
+      List<Query> optional = new ArrayList<>();
       boolean required = false;
-      boolean optional = false;
       for (BooleanClause c : b.clauses()) {
         switch (c.occur()) {
           case MUST -> {
@@ -174,19 +184,49 @@ final class ScoreLevels {
             }
           }
           case FILTER -> required = true;
-          case SHOULD -> optional = true;
+          case SHOULD -> {
+            if (!matchesNothing(c.query())) {
+              optional.add(c.query());
+            }
+          }
           case MUST_NOT -> { }
         }
       }
-      if (required && !optional && scoring.size() == 1) {
+      if (required && optional.isEmpty() && scoring.size() == 1) {
         return varying(scoring.get(0), boost);
       }
-      if (!required && b.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.SHOULD).count() == 1) {
-        return varying(b.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.SHOULD).findFirst().orElseThrow()
-            .query(), boost);
+      if (!required && optional.size() == 1) {
+        return varying(optional.get(0), boost);
       }
     }
     return new Varying(q, boost);
+  }
+
+  /** Whether {@code q} surely matches no document of this reader (false when that is not cheap to tell). */
+  private boolean matchesNothing(Query q) throws IOException {
+    return switch (q) {
+      case MatchNoDocsQuery n -> true;
+      case TermQuery t -> {
+        Boolean none = noDocs.get(t.getTerm());
+        if (none == null) {
+          none = searcher.getIndexReader().docFreq(t.getTerm()) == 0;
+          noDocs.put(t.getTerm(), none);
+        }
+        yield none;
+      }
+      case ConstantScoreQuery c -> matchesNothing(c.getQuery());
+      case BoostQuery b -> matchesNothing(b.getQuery());
+      case BooleanQuery b -> {
+        boolean none = b.getMinimumNumberShouldMatch() == 0;
+        for (BooleanClause c : b.clauses()) {
+          if (c.occur() != BooleanClause.Occur.SHOULD || !matchesNothing(c.query())) {
+            none = false;
+          }
+        }
+        yield none;
+      }
+      default -> false;
+    };
   }
 
   /** How many clauses are kept grouped (tests check the grouping was used). */

@@ -179,7 +179,7 @@ final class Snapshot {
    * Only documents of {@code matches} are scored, each reached by advancing the query's scorer to it.
    */
   private int[] scored(Query query, FixedBitSet matches, Ranking byKey, int top) throws IOException {
-    ScoreLevels.Varying varying = ScoreLevels.varying(query);
+    ScoreLevels.Varying varying = scoreLevels.varying(query);
     List<ScoreLevels.Level> levels = varying == null ? null : scoreLevels.of(varying);
     if (levels != null) {
       return byLevels(query, levels, matches, byKey, top);
