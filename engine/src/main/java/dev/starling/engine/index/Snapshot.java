@@ -167,7 +167,10 @@ final class Snapshot {
    * the tie-break read from an array instead of comparing keys in the doc values. A word's score takes few values
    * (a company of two words or of three), so ties are the rule and Lucene cannot skip an equal score that may win
    * on its key: scoring every match of {@code company:wayne stars:[1 TO 5]} (40,000 at a million people) took
-   * 13 ms. So it is done in two passes, each of which lets Lucene skip blocks of documents that cannot compete:
+   * 13 ms. When the score varies through one clause that scores in few ways, its documents grouped by score
+   * give the order without scoring the matches ({@link #byLevels}). Otherwise (the two passes skip little: they
+   * are kept for a clause that scores in many ways, such as a fuzzy word) it is done in two passes, each of which
+   * lets Lucene skip blocks of documents that cannot compete:
    * <ol>
    *   <li>the {@code top} highest scores, ignoring ties (a score equal to the lowest kept one is skipped): their
    *       lowest, the threshold, and the documents scoring above it, all of which are in the result;</li>
