@@ -129,6 +129,14 @@ final class MatchSets {
     return s;
   }
 
+  /** An empty set this search may fill (from the same pool as {@link #scratch}). */
+  FixedBitSet empty() {
+    FixedBitSet s = free.isEmpty() ? new FixedBitSet(none.length()) : free.pop();
+    s.clear();
+    taken.add(s);
+    return s;
+  }
+
   /** The search is over: every set it was handed (other than the kept ones) may be reused. */
   void done() {
     free.addAll(taken);

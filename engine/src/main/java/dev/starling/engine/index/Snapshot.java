@@ -63,21 +63,31 @@ final class Snapshot {
   private final java.util.Set<Ranking.By> asked = java.util.EnumSet.noneOf(Ranking.By.class);
   private FacetColumns facets;
   private final int walkBudget;
+  private final ScoreLevels scoreLevels;
 
   Snapshot(IndexReader reader) {
-    this(reader, WALK_BUDGET);
+    this(reader, WALK_BUDGET, ScoreLevels.MAX_LEVELS);
   }
 
-  /** A snapshot whose relevance searches walk at most {@code walkBudget} candidates (tests force each pass). */
-  Snapshot(IndexReader reader, int walkBudget) {
+  /**
+   * A snapshot whose relevance searches group a clause's documents by score when it scores at most {@code
+   * maxLevels} ways, and otherwise walk at most {@code walkBudget} candidates (tests force each path).
+   */
+  Snapshot(IndexReader reader, int walkBudget, int maxLevels) {
     this.walkBudget = walkBudget;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     searcher.setQueryCache(null); // the match sets are the cache, in the form the counts need
+    this.scoreLevels = new ScoreLevels(searcher, maxLevels);
   }
 
   IndexReader reader() {
     return reader;
+  }
+
+  /** How many scoring clauses this snapshot keeps grouped by score ({@link ScoreLevels}). */
+  synchronized int groupedClauses() {
+    return scoreLevels.grouped();
   }
 
   synchronized Dictionary dictionary() throws IOException {
@@ -157,7 +167,10 @@ final class Snapshot {
    * the tie-break read from an array instead of comparing keys in the doc values. A word's score takes few values
    * (a company of two words or of three), so ties are the rule and Lucene cannot skip an equal score that may win
    * on its key: scoring every match of {@code company:wayne stars:[1 TO 5]} (40,000 at a million people) took
-   * 13 ms. So it is done in two passes, each of which lets Lucene skip blocks of documents that cannot compete:
+   * 13 ms. When the score varies through one clause that scores in few ways, its documents grouped by score
+   * give the order without scoring the matches ({@link #byLevels}). Otherwise (the two passes skip little: they
+   * are kept for a clause that scores in many ways, such as a fuzzy word) it is done in two passes, each of which
+   * lets Lucene skip blocks of documents that cannot compete:
    * <ol>
    *   <li>the {@code top} highest scores, ignoring ties (a score equal to the lowest kept one is skipped): their
    *       lowest, the threshold, and the documents scoring above it, all of which are in the result;</li>
@@ -169,6 +182,11 @@ final class Snapshot {
    * Only documents of {@code matches} are scored, each reached by advancing the query's scorer to it.
    */
   private int[] scored(Query query, FixedBitSet matches, Ranking byKey, int top) throws IOException {
+    ScoreLevels.Varying varying = scoreLevels.varying(query);
+    List<ScoreLevels.Level> levels = varying == null ? null : scoreLevels.of(varying);
+    if (levels != null) {
+      return byLevels(query, levels, matches, byKey, top);
+    }
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
     // Pass 1: the highest scores. A document that only ties the lowest kept score cannot raise the threshold.
     PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> Float.compare(a.score, b.score));
@@ -238,6 +256,57 @@ final class Snapshot {
     }
     chosen.addAll(atThreshold);
     return inOrder(chosen);
+  }
+
+  /**
+   * The first {@code top} by Lucene's score, ties by their place in {@code byKey}, when the query's score varies
+   * only through one clause whose documents {@code levels} groups by score (see {@link ScoreLevels}): all the
+   * matches in a group score alike, so Lucene scores one of each (the query's other clauses add the same to
+   * every match, and groups may meet at one score), and the first hits are the best group's matches in place
+   * order, then the next group's if it is short. No match is scored beyond those few.
+   */
+  private int[] byLevels(Query query, List<ScoreLevels.Level> levels, FixedBitSet matches, Ranking byKey, int top)
+      throws IOException {
+    int[] first = new int[levels.size()];
+    int[] sample = new int[levels.size()];
+    int sampled = 0;
+    for (int i = 0; i < first.length; i++) {
+      first[i] = levels.get(i).first(matches);
+      if (first[i] >= 0) {
+        sample[sampled++] = first[i];
+      }
+    }
+    int[] byDoc = Arrays.copyOf(sample, sampled);
+    Arrays.sort(byDoc);
+    Map<Integer, Float> scores = new HashMap<>();
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    forEachScored(weight, inArray(byDoc), () -> 0f, (score, doc) -> scores.put(doc, score));
+    java.util.TreeMap<Float, List<ScoreLevels.Level>> groups = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    for (int i = 0; i < first.length; i++) {
+      if (first[i] >= 0) {
+        Float score = scores.get(first[i]);
+        if (score == null) {
+          throw new IllegalStateException("Lucene did not score document " + first[i] + " of the match set of " + query);
+        }
+        groups.computeIfAbsent(score, k -> new ArrayList<>()).add(levels.get(i));
+      }
+    }
+    int[] out = new int[top];
+    int found = 0;
+    for (List<ScoreLevels.Level> group : groups.values()) {
+      FixedBitSet part = matchSets.empty();
+      long count = 0;
+      for (ScoreLevels.Level level : group) {
+        count += level.addTo(part, matches);
+      }
+      int[] docs = byKey.top(part, count, top - found);
+      System.arraycopy(docs, 0, out, found, docs.length);
+      found += docs.length;
+      if (found == top) {
+        break;
+      }
+    }
+    return found == top ? out : Arrays.copyOf(out, found);
   }
 
   /** Candidates a place-order walk scores before passing the search to a skipping pass: about a millisecond. */

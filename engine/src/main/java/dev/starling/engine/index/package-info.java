@@ -7,7 +7,7 @@
  * over the field names of {@code SearchField} ({@code company:acme stars:[4 TO 5] clicked:pricing
  * country:ES}); a query it cannot read is a {@link dev.starling.engine.index.SearchQueryException} naming
  * the column. A search runs on a {@code Snapshot} of the current reader: {@code MatchSets} (which documents
- * match, as bit sets), {@code Ranking} (the orders), {@code FacetColumns} and {@code HitRows} (doc values),
+ * match, as bit sets), {@code Ranking} (the orders), {@code ScoreLevels} (a word's documents grouped by score, for relevance order), {@code FacetColumns} and {@code HitRows} (doc values),
  * with the {@code Dictionary} that turns words on subjects and URLs into exact values. SQLite stays the
  * record: the index can be deleted at any time and is rebuilt from the store.
  */

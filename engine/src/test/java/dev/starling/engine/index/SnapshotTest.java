@@ -96,8 +96,11 @@ class SnapshotTest {
   }
 
   /**
-   * Relevance order on words, where scores tie by the hundred: each pass of the two-pass scoring (the threshold's
-   * documents found by walking the key order, or by a second pass that skips lower scores) gives Lucene's order.
+   * Relevance order on words, where scores tie by the hundred: the documents grouped by score ({@link
+   * ScoreLevels}), and, for a clause that scores too many ways to group, each pass of the two-pass scoring (the
+   * threshold's documents found by walking the key order, or by a second pass that skips lower scores), give
+   * Lucene's order. The shapes: a word alone, in a field, beside a range, a filter, a boost, an exclusion, a word
+   * that is optional beside a range, two words, a fuzzy word and a phrase.
    */
   @Test
   void relevanceOnWordsGivesLucenesOrderWhicheverPassFindsTheTies(Starling s, DataDir dir) throws IOException {
@@ -112,20 +115,25 @@ class SnapshotTest {
     try (FSDirectory fs = FSDirectory.open(s.searchIndex().path()); DirectoryReader reader = DirectoryReader.open(fs);
         Analyzer analyzer = IndexSchema.analyzer()) {
       Dictionary dictionary = Dictionary.of(reader);
-      for (int budget : new int[] {0, 1, 1_000_000}) {
-        Snapshot snapshot = new Snapshot(reader, budget);
+      for (int[] config : new int[][] {{0, 0}, {1, 0}, {1_000_000, 0}, {1_000, ScoreLevels.MAX_LEVELS}, {0, 1}}) {
+        Snapshot snapshot = new Snapshot(reader, config[0], config[1]);
         for (String word : words) {
-          for (String q : List.of(word, "company:" + word, word + " OR stars:[4 TO 5]", "company:" + word + " -country:ES")) {
+          for (String q : List.of(word, "company:" + word, word + " OR stars:[4 TO 5]", "company:" + word + " -country:ES",
+              "company:" + word + " stars:[1 TO 5]", "company:" + word + " stars:[3 TO 5] country:ES", word + " clicked:pricing",
+              "company:" + word + "^3 state:engaged", "(company:" + word + " OR name:" + word + ") -country:ES",
+              "company:" + word + " name:" + word + "~", "company:\"" + word + " " + word + "\" stars:[0 TO 2]")) {
             for (int top : new int[] {1, 2, 3, 7, 20}) {
               SearchRequest request = new SearchRequest(q, false, top, SearchSort.RELEVANCE, false);
               snapshot.search(request, analyzer); // the first search in an order is Lucene's own sort
               SearchResult fast = snapshot.search(request, analyzer);
               SearchResult simple = simple(reader, analyzer, dictionary, request);
-              assertEquals(rows(simple.hits()), rows(fast.hits()), request + " walking at most " + budget);
+              assertEquals(rows(simple.hits()), rows(fast.hits()),
+                  request + " walking at most " + config[0] + ", grouping at most " + config[1] + " scores");
               compared += fast.total() > top ? 1 : 0;
             }
           }
         }
+        assertEquals(config[1] > 0, snapshot.groupedClauses() > 0, "clauses grouped by score: " + snapshot.groupedClauses());
       }
     }
     assertTrue(compared > 100, "queries with more matches than shown: " + compared);
