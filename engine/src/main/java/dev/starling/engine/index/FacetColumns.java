@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -21,7 +23,9 @@ import org.apache.lucene.util.FixedBitSet;
  * and their counts over a match set: the ten values with most matches per dimension, ties by value (the
  * order of Lucene's own facet counts). A dimension of few values (country, stars, state, status) keeps one
  * bit set per value and counts by intersecting words; one of many (domain, company) keeps each document's
- * value number and counts the matches one by one.
+ * value number and counts the matches one by one, or, when more than half the documents match, counts
+ * the documents that do not and subtracts from the totals (kept per reader): a broad query such as
+ * {@code stars:[1 TO 5] AND NOT country:ES} then visits the few that fall out, not most of the index.
  */
 final class FacetColumns {
   static final int TOP = 10;
@@ -42,38 +46,68 @@ final class FacetColumns {
         }
         return counts;
       }
-      long[] words = matches.getBits();
-      for (int w = 0; w < matches.getBits().length; w++) {
+      add(matches, counts, 1);
+      return counts;
+    }
+
+    /** {@code totals} less the counts of {@code others}: the counts of the documents not in {@code others}. */
+    int[] countsBesides(FixedBitSet others, int[] totals, int[] into) {
+      int[] counts = into != null && into.length >= labels.length ? into : new int[labels.length];
+      System.arraycopy(totals, 0, counts, 0, labels.length);
+      add(others, counts, -1);
+      return counts;
+    }
+
+    private void add(FixedBitSet docs, int[] counts, int by) {
+      long[] words = docs.getBits();
+      for (int w = 0; w < words.length; w++) {
         long word = words[w];
         while (word != 0) {
           int doc = (w << 6) + Long.numberOfTrailingZeros(word);
           word &= word - 1;
           int v = value[doc];
           if (v >= 0) {
-            counts[v]++;
+            counts[v] += by;
           } else if (v == SEVERAL) {
             for (int each : several.get(doc)) {
-              counts[each]++;
+              counts[each] += by;
             }
           }
         }
       }
-      return counts;
     }
   }
 
   private final List<Dim> dims;
   /** Each dimension's count array, kept from one search to the next (a megabyte each for a domain per company). */
   private final int[][] scratch;
+  /** The reader's live documents, the complement's scratch set, and each many-valued dimension's counts over all. */
+  private final FixedBitSet live;
+  private final int liveCount;
+  private final FixedBitSet others;
+  private final int[][] totals;
 
-  private FacetColumns(List<Dim> dims) {
+  private FacetColumns(List<Dim> dims, FixedBitSet live) {
     this.dims = dims;
     this.scratch = new int[dims.size()][];
+    this.live = live;
+    this.liveCount = live.cardinality();
+    this.others = new FixedBitSet(live.length());
+    this.totals = new int[dims.size()][];
   }
 
   static FacetColumns of(IndexReader reader) throws IOException {
     List<Dim> dims = new ArrayList<>();
     int max = reader.maxDoc();
+    FixedBitSet live = new FixedBitSet(Math.max(1, max));
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits alive = leaf.reader().getLiveDocs();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (alive == null || alive.get(d)) {
+          live.set(leaf.docBase + d);
+        }
+      }
+    }
     for (String name : IndexSchema.FACETS) {
       // Value numbers are ordinals: their order is the labels' byte order, the tie-break of the counts.
       if (name.equals("stars")) {
@@ -130,7 +164,7 @@ final class FacetColumns {
         dims.add(b.build());
       }
     }
-    return new FacetColumns(dims);
+    return new FacetColumns(dims, live);
   }
 
   /** Fills a dimension's bit sets (few values) or value numbers (many), document by document. */
@@ -178,12 +212,29 @@ final class FacetColumns {
     }
   }
 
-  /** The table {@code facets}: per dimension, its {@link #TOP} values with the most of {@code matches}. */
-  Table table(FixedBitSet matches) {
+  /**
+   * The table {@code facets}: per dimension, its {@link #TOP} values with the most of {@code matches}
+   * ({@code total} of them, all live).
+   */
+  Table table(FixedBitSet matches, long total) {
+    boolean broad = total > liveCount / 2;
+    if (broad) {
+      others.clear();
+      others.or(live);
+      others.andNot(matches);
+    }
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < dims.size(); i++) {
       Dim d = dims.get(i);
-      int[] counts = d.counts(matches, scratch[i]);
+      int[] counts;
+      if (broad && d.value() != null) {
+        if (totals[i] == null) {
+          totals[i] = d.counts(live, null);
+        }
+        counts = d.countsBesides(others, totals[i], scratch[i]);
+      } else {
+        counts = d.counts(matches, scratch[i]);
+      }
       scratch[i] = counts;
       Integer[] best = topValues(counts, d.labels().length);
       for (int v : best) {

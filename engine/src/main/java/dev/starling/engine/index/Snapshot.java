@@ -145,7 +145,7 @@ final class Snapshot {
       if (facets == null) {
         facets = FacetColumns.of(reader);
       }
-      facetTable = facets.table(matches);
+      facetTable = facets.table(matches, total);
     }
     return new SearchResult(hits, total, facetTable);
   }
