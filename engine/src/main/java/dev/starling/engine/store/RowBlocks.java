@@ -173,7 +173,10 @@ final class RowBlocks {
     private volatile boolean stopped;
     private final int rows;
 
-    private Ahead(Reader reader, List<Integer> campaigns, int pool) {
+    private final Reader reader;
+
+    private Ahead(Reader reader, List<Integer> campaigns, int pool, boolean messages, boolean events) {
+      this.reader = reader;
       free = new ArrayBlockingQueue<>(pool);
       full = new ArrayBlockingQueue<>(pool + 1); // + the one a failure may add
       for (int i = 0; i < pool; i++) {
@@ -181,19 +184,25 @@ final class RowBlocks {
       }
       List<int[]> steps = new ArrayList<>();
       for (int c : campaigns) {
-        if (c != 0) {
+        if (c != 0 && messages) {
           steps.add(new int[] {MESSAGES, c});
         }
-        steps.add(new int[] {EVENTS, c});
+        if (events) {
+          steps.add(new int[] {EVENTS, c});
+        }
       }
-      thread = new Thread(() -> run(reader, steps), "starling-replay-reader");
+      thread = new Thread(() -> run(reader, steps), "starling-replay-reader" + (messages && events ? "" : messages ? "-messages" : "-events"));
       this.rows = reader.rows;
       thread.setDaemon(true);
     }
 
-    /** @param pool blocks in the pool ({@link #POOL}) */
-    static Ahead start(Reader reader, List<Integer> campaigns, int pool) {
-      Ahead a = new Ahead(reader, campaigns, pool);
+    /**
+     * @param pool blocks in the pool ({@link #POOL})
+     * @param messages whether this reader reads the campaigns' messages
+     * @param events whether it reads their events
+     */
+    static Ahead start(Reader reader, List<Integer> campaigns, int pool, boolean messages, boolean events) {
+      Ahead a = new Ahead(reader, campaigns, pool, messages, events);
       a.thread.start();
       return a;
     }
@@ -207,7 +216,7 @@ final class RowBlocks {
           reader.read(step[0], step[1], free::take, full::add);
         }
         if (Boolean.getBoolean("starling.timing")) { // for tuning, as the refresh's own phase times
-          System.err.printf("refresh: the reader thread's CPU %.2f s%n",
+          System.err.printf("refresh: %s's CPU %.2f s%n", Thread.currentThread().getName(),
               java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
         }
       } catch (InterruptedException e) {
@@ -240,6 +249,11 @@ final class RowBlocks {
             + campaign + " but the reader read ahead " + (b.part == MESSAGES ? "messages" : "events") + " of campaign " + b.campaign);
       }
       return b;
+    }
+
+    /** The reader's scans (closed by the owner after {@link #stop}). */
+    Reader reader() {
+      return reader;
     }
 
     void recycle(Block b) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The replay's scan read ahead on a second thread hands over exactly the rows, in exactly the order,
@@ -30,8 +32,10 @@ class CampaignScanAheadTest {
   /** Rows per block in these tests: a campaign spans several, and the reader soon waits for the replay. */
   private static final int BLOCK = 16;
 
-  @Test
-  void readAheadGivesTheRowsOfTheScanOnTheCallersThreadInTheSameOrder(Starling s, Store store, DataDir dir) throws IOException {
+  @ParameterizedTest(name = "reader on a connection of its own: {0}")
+  @ValueSource(booleans = {true, false})
+  void readAheadGivesTheRowsOfTheScanOnTheCallersThreadInTheSameOrder(boolean ownConnection, Starling s, Store store, DataDir dir)
+      throws IOException {
     load(s, dir, 500, 4);
     EventHistory history = new EventHistory(store);
     List<String> direct = store.read(tx -> {
@@ -42,7 +46,7 @@ class CampaignScanAheadTest {
     List<String> ahead = store.read(tx -> {
       List<Integer> order = new ArrayList<>(history.campaignsInSendOrder());
       order.add(0);
-      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order, BLOCK, 3)) {
+      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order, BLOCK, 3, ownConnection)) {
         return rows(scan, history.campaignsInSendOrder());
       }
     });
@@ -59,7 +63,7 @@ class CampaignScanAheadTest {
     EventHistory history = new EventHistory(store);
     IllegalStateException e = store.read(tx -> {
       List<Integer> order = history.campaignsInSendOrder();
-      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order)) {
+      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order, BLOCK, 3, false)) {
         return assertThrows(IllegalStateException.class, () -> scan.events(order.get(0), (a, b, c, d, f, g, h) -> { }));
       }
     });
@@ -73,6 +77,7 @@ class CampaignScanAheadTest {
     load(s, dir, 500, 4);
     EventHistory history = new EventHistory(store);
     int[] messages = {0};
+    int[] events = {0};
     int expected = store.read(tx -> {
       int[] n = {0};
       try (EventHistory.CampaignScan scan = history.campaignScan()) {
@@ -82,10 +87,11 @@ class CampaignScanAheadTest {
     });
     store.read(tx -> {
       List<Integer> order = history.campaignsInSendOrder();
-      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order, BLOCK, 3)) {
+      try (EventHistory.CampaignScan scan = history.campaignScanAhead(order, BLOCK, 3, true)) {
         scan.messages(order.get(0), (sub, delivered, hard, time) -> messages[0]++);
+        scan.events(order.get(0), (sub, type, at, agent, apple, flag, url) -> events[0]++);
         // The reader fills the pool and waits for a free block.
-        Thread reader = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(READER)).findFirst().orElseThrow();
+        Thread reader = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(READER)).findFirst().orElseThrow();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
           java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
@@ -95,8 +101,9 @@ class CampaignScanAheadTest {
       return null;
     });
     assertEquals(expected, messages[0], "every message of the first campaign");
+    assertTrue(events[0] > 0, "and its events");
     assertTrue(expected > 10 * BLOCK, "several blocks: " + expected);
-    assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(READER) && t.isAlive()),
+    assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(READER) && t.isAlive()),
         "no reader thread is left");
   }
 
