@@ -97,7 +97,10 @@ public final class FeatureReplay {
     int from = st.turn;
     timing.mark("resume from turn " + from);
     CampaignPass pass = new CampaignPass(st, settings, history.agents());
-    try (EventHistory.CampaignScan scan = history.campaignScan()) {
+    // The campaigns still to replay, then campaign 0 (the list-level events), read ahead in that order.
+    List<Integer> toRead = new java.util.ArrayList<>(order.subList(from, order.size()));
+    toRead.add(0);
+    try (EventHistory.CampaignScan scan = history.campaignScanAhead(toRead)) {
       // Slot 1, a few campaigns before the end: saved when the replay passes that point (late opens
       // touch the last few campaigns, so the next refresh often resumes there); kept as saved when
       // this replay starts past it.
@@ -135,13 +138,17 @@ public final class FeatureReplay {
   /** Phase times on stderr when the JVM runs with -Dstarling.timing=true (for tuning; off by default). */
   private static final class Timing {
     private final boolean on = Boolean.getBoolean("starling.timing");
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private long last = System.nanoTime();
+    private long lastCpu = threads.getCurrentThreadCpuTime();
 
     void mark(String phase) {
       if (on) {
         long t = System.nanoTime();
-        System.err.printf("refresh: %-28s %6.2f s%n", phase, (t - last) / 1e9);
+        long cpu = threads.getCurrentThreadCpuTime();
+        System.err.printf("refresh: %-28s %6.2f s (this thread's CPU %.2f s)%n", phase, (t - last) / 1e9, (cpu - lastCpu) / 1e9);
         last = t;
+        lastCpu = cpu;
       }
     }
   }

@@ -4,9 +4,13 @@ import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.store.ReplayStates;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Saves the replay's per-subscriber state in the store (two slots) and resumes from it, so that the
@@ -24,8 +28,13 @@ import java.util.Set;
  * state is ever made, on the heap or as one value.
  */
 final class ReplaySnapshot {
-  /** The header's format; a slot saved in another one is not resumed from. */
-  private static final int FORMAT = 2;
+  /**
+   * The header's format: 3, chunks deflated; 2, the same chunks raw (read still, so that a store
+   * saved by the previous version resumes instead of replaying everything once). A slot saved in any
+   * other format is not resumed from.
+   */
+  static final int FORMAT = 3;
+  static final int RAW_FORMAT = 2;
   /** Format, subscribers, anchor, chunk bits. */
   private static final int HEADER = 20;
 
@@ -51,7 +60,7 @@ final class ReplaySnapshot {
     }
     for (int c = 0; c < st.changed.length; c++) {
       if (st.changed[c]) {
-        saved.saveChunk(slot, c, encode(st, c));
+        saved.saveChunk(slot, c, pack(encode(st, c)));
         st.changed[c] = false;
       }
     }
@@ -102,12 +111,12 @@ final class ReplaySnapshot {
       int savedN = header.getInt();
       long anchor = header.getLong();
       int chunkBits = header.getInt();
-      boolean prefix = format == FORMAT && savedN <= n && s.turn() <= order.size();
+      boolean prefix = (format == FORMAT || format == RAW_FORMAT) && savedN <= n && s.turn() <= order.size();
       for (int i = 0; i < s.turn() && prefix; i++) {
         prefix = s.campaigns()[i] == order.get(i);
       }
       if (prefix) {
-        return load(saved, slot, s.turn(), savedN, n, settings, asOf, anchor, chunkBits);
+        return load(saved, slot, format, s.turn(), savedN, n, settings, asOf, anchor, chunkBits);
       }
     }
     return null;
@@ -130,7 +139,7 @@ final class ReplaySnapshot {
       int savedN = header.getInt();
       long anchor = header.getLong();
       int chunkBits = header.getInt();
-      if (format != FORMAT || s >= savedN) {
+      if ((format != FORMAT && format != RAW_FORMAT) || s >= savedN) {
         continue;
       }
       int c = s >>> chunkBits;
@@ -141,18 +150,20 @@ final class ReplaySnapshot {
       int[] seenChunk = {0};
       saved.forEachChunk(slot, (k, data) -> {
         if (k == c) {
-          decode(st, k, data);
+          decode(st, k, unpack(data, format));
           seenChunk[0]++;
         }
       });
       if (seenChunk[0] == 1) {
         st.clear(s);
-        saved.saveChunk(slot, c, encode(st, c));
+        // Written in the slot's own format, as the other chunks are.
+        byte[] raw = encode(st, c);
+        saved.saveChunk(slot, c, format == FORMAT ? pack(raw) : raw);
       }
     }
   }
 
-  private static ReplayState load(ReplayStates saved, int slot, int turn, int savedN, int n, EngagementSettings settings,
+  private static ReplayState load(ReplayStates saved, int slot, int format, int turn, int savedN, int n, EngagementSettings settings,
       long asOf, long anchor, int chunkBits) {
     UrlNames names = new UrlNames();
     saved.forEachUrl((id, text) -> {
@@ -162,12 +173,17 @@ final class ReplaySnapshot {
     });
     names.markStored();
     ReplayState st = new ReplayState(n, settings, asOf, anchor, names, chunkBits);
-    saved.forEachChunk(slot, (c, data) -> decode(st, c, data));
+    saved.forEachChunk(slot, (c, data) -> decode(st, c, unpack(data, format)));
     st.turn = turn;
     st.savedIn = slot;
     // Subscribers added since the save: their chunks (the last saved one, partly filled, and any after) are new.
     for (int c = savedN >>> st.chunkBits; c < st.changed.length; c++) {
       st.changed[c] = savedN < n;
+    }
+    if (format == RAW_FORMAT) {
+      // Its unchanged chunks are raw: the next save writes every chunk in the current format instead of keeping them.
+      st.savedIn = -1;
+      st.touchAll();
     }
     st.reanchorIfFar();
     return st;
@@ -254,6 +270,60 @@ final class ReplaySnapshot {
         }
         st.pages[s] = p;
       }
+    }
+  }
+
+  /**
+   * A chunk as saved: its raw length, then its bytes deflated at the fastest level. Why: every page a
+   * refresh writes is written twice (the WAL, then the checkpoint), and the saved states were half
+   * the pages of a refresh (8 MB a slot at 100,000 people); their counts are small numbers in four or
+   * eight bytes, column by column, and shrink to about a fifth for a few milliseconds a chunk.
+   */
+  static byte[] pack(byte[] raw) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(raw);
+      deflater.finish();
+      byte[] out = new byte[4 + raw.length / 2 + 64];
+      ByteBuffer.wrap(out).putInt(raw.length);
+      int n = 4;
+      while (!deflater.finished()) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        n += deflater.deflate(out, n, out.length - n);
+      }
+      return Arrays.copyOf(out, n);
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** A saved chunk's raw bytes, as {@link #encode} made them. */
+  static byte[] unpack(byte[] saved, int format) {
+    if (format == RAW_FORMAT) {
+      return saved;
+    }
+    Inflater inflater = new Inflater();
+    try {
+      byte[] raw = new byte[ByteBuffer.wrap(saved).getInt()];
+      inflater.setInput(saved, 4, saved.length - 4);
+      int n = 0;
+      while (n < raw.length && !inflater.finished()) {
+        int got = inflater.inflate(raw, n, raw.length - n);
+        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          break;
+        }
+        n += got;
+      }
+      if (n != raw.length || !inflater.finished()) {
+        throw new IllegalStateException("a saved replay chunk is cut short: " + n + " of " + raw.length + " bytes");
+      }
+      return raw;
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("a saved replay chunk is damaged: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
     }
   }
 

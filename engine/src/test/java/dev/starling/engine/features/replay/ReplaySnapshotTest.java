@@ -3,6 +3,8 @@ package dev.starling.engine.features.replay;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.engine.features.ClickClassifier;
 import dev.starling.engine.features.EngagementSettings;
@@ -106,6 +108,58 @@ class ReplaySnapshotTest {
       assertArrayEquals(expectChanged, back.changed);
       assertNull(ReplaySnapshot.resume(saved, List.of(7, 8), Set.of(7), 400, SETTINGS, later), "campaign 7 touched since");
       assertNull(ReplaySnapshot.resume(saved, List.of(7, 8), Set.of(8), 400, SETTINGS, AS_OF - 1), "time went backwards");
+    });
+  }
+
+  @Test
+  void aChunkIsSavedDeflatedAndReadBackByteForByte() {
+    ReplayState st = new ReplayState(3 * 8192, SETTINGS, AS_OF);
+    for (int s = 0; s < st.size(); s++) {
+      st.received[s] = s % 50;
+      st.history[s] = s;
+      st.lastHuman[s] = AS_OF - s * 1000L;
+    }
+    byte[] raw = ReplaySnapshot.encode(st, 1);
+    byte[] packed = ReplaySnapshot.pack(raw);
+    assertTrue(packed.length < raw.length / 4, packed.length + " bytes of " + raw.length);
+    assertArrayEquals(raw, ReplaySnapshot.unpack(packed, ReplaySnapshot.FORMAT));
+    assertArrayEquals(raw, ReplaySnapshot.unpack(raw, ReplaySnapshot.RAW_FORMAT));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ReplaySnapshot.unpack(java.util.Arrays.copyOf(packed, packed.length / 2), ReplaySnapshot.FORMAT));
+    assertTrue(e.getMessage().startsWith("a saved replay chunk is cut short: "), e.getMessage());
+  }
+
+  /**
+   * A store whose states were saved raw (format 2, before chunks were deflated) resumes from them
+   * instead of replaying everything, and its next save rewrites every chunk deflated, none left raw.
+   */
+  @Test
+  void aStateSavedRawByThePreviousFormatResumesAndIsSavedWholeInTheNewOne(Store store) {
+    inTransaction(store, () -> {
+      ReplayStates saved = new ReplayStates(store);
+      ReplayState st = new ReplayState(300, SETTINGS, AS_OF, AS_OF, new UrlNames(), 6);
+      for (int s = 0; s < 300; s += 3) {
+        st.message(s, true, false, AS_OF - 3 * DAY, 1);
+        st.open(s, 1, AS_OF - 2 * DAY, true);
+      }
+      st.endCampaign(1);
+      // Saved as the previous version did: raw chunks, format 2 in the header.
+      for (int c = 0; c < st.changed.length; c++) {
+        saved.saveChunk(0, c, ReplaySnapshot.encode(st, c));
+      }
+      java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(20).putInt(ReplaySnapshot.RAW_FORMAT).putInt(300).putLong(AS_OF)
+          .putInt(6);
+      saved.save(0, new ReplayStates.Saved(1, new int[] {7}, header.array(), AS_OF, SETTINGS.fingerprint()));
+      ReplayState back = ReplaySnapshot.resume(saved, List.of(7, 8), Set.of(8), 300, SETTINGS, AS_OF);
+      assertArrayEquals(st.opened, back.opened);
+      boolean[] all = new boolean[5];
+      java.util.Arrays.fill(all, true);
+      assertArrayEquals(all, back.changed, "every chunk is to be written again");
+      back.turn = 2;
+      ReplaySnapshot.save(saved, back, List.of(7, 8), 0);
+      ReplayState again = ReplaySnapshot.resume(saved, List.of(7, 8), Set.of(), 300, SETTINGS, AS_OF);
+      assertArrayEquals(st.opened, again.opened);
+      assertArrayEquals(new boolean[5], again.changed);
     });
   }
 
