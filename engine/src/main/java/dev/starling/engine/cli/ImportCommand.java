@@ -43,10 +43,6 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "NAME", description = "Skip detection and read every file as this format (see 'starling formats').")
   String format;
 
-  @Option(names = "--no-refresh", description = {"Leave the engagement features as they are; the next command that",
-      "needs them (stars, leads, report, ...) brings them up to date first."})
-  boolean noRefresh;
-
   @Override
   public Integer call() {
     Format chosen = format == null ? null : parseFormat(format);
@@ -81,17 +77,6 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       out.flush();
-      if (!noRefresh) {
-        // The features are brought up to date here, where the user expects the wait (and, on a terminal,
-        // sees it), not by the first question asked next; only what the imports touched is replayed.
-        Progress p = new Progress(err, "refreshing features", root.context.terminal());
-        p.started();
-        try {
-          s.refreshFeatures();
-        } finally {
-          p.done();
-        }
-      }
     }
     if (failed > 0) {
       err.printf("starling: %d of %s failed; the others were imported%n", failed, Count.of(files.size(), "source"));

@@ -193,7 +193,7 @@ class ForgetCliTest {
             "clicked_urls" : [ ],
             "high_intent_clicks" : 0,
             "high_intent_pages" : [ ],
-            "as_of" : "2026-02-03T12:00:00Z"
+            "as_of" : "2026-02-03T10:01:40Z"
           },
           "messages" : [ {
             "campaign" : "nl-0",
