@@ -249,6 +249,11 @@ public final class Starling implements AutoCloseable {
     return refreshed;
   }
 
+  /** Whether features were ever computed into this store (a store only loaded has none yet). */
+  public boolean featuresComputed() {
+    return new FeatureTables(store).asOf() != 0;
+  }
+
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */
   public List<Star> stars(StarCriteria criteria, int limit) {
     refreshFeatures();

@@ -43,6 +43,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "NAME", description = "Skip detection and read every file as this format (see 'starling formats').")
   String format;
 
+  @Option(names = "--no-refresh", description = {"After a first load, leave computing the engagement features to the",
+      "next command that needs them (stars, leads, report, ...)."})
+  boolean noRefresh;
+
   @Override
   public Integer call() {
     Format chosen = format == null ? null : parseFormat(format);
@@ -50,6 +54,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = root.spec.commandLine().getErr();
     int failed = 0;
     try (Starling s = Starling.create(root.dataDir(), root.context.clock())) {
+      boolean firstLoad = !noRefresh && !s.featuresComputed();
       for (String name : files) {
         // Each source is its own transaction: one that fails is reported and the others still import.
         try {
@@ -77,6 +82,21 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       out.flush();
+      if (firstLoad) {
+        // A first load's features are computed here, by the process whose page cache and memory map still
+        // hold what it just wrote: a full replay of 100k x 50 took 4-5 s less than in a fresh process
+        // (import + stars: 19.6-19.9 s against 24-26 s, alternating runs). Later imports leave the
+        // refresh to the next command, which replays only the new campaigns and compiles the rules (leads)
+        // on a second thread meanwhile: weekly import + leads took 5.1-6.8 s so, 6.9-7.3 s with the
+        // refresh moved into the import.
+        Progress p = new Progress(err, "refreshing features", root.context.terminal());
+        p.started();
+        try {
+          s.refreshFeatures();
+        } finally {
+          p.done();
+        }
+      }
     }
     if (failed > 0) {
       err.printf("starling: %d of %s failed; the others were imported%n", failed, Count.of(files.size(), "source"));

@@ -43,6 +43,15 @@ final class Progress implements ImportListener {
     err.flush();
   }
 
+  /** Shows the label alone, for work that reports no progress of its own. */
+  void started() {
+    if (enabled) {
+      err.printf("\r%s...", label);
+      err.flush();
+      drawn = true;
+    }
+  }
+
   /** Clears the line before the summary is printed. */
   void done() {
     if (enabled && drawn) {

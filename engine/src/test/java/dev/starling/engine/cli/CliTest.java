@@ -67,6 +67,42 @@ class CliTest {
   }
 
   @Test
+  void aFirstLoadComputesTheFeaturesUnlessToldNotToAndLaterImportsLeaveThemToTheNextCommand() throws IOException {
+    DatasetGenerator.generate(DatasetSpec.of(200, 4, 5), tmp.resolve("in"));
+    String data = tmp.resolve("d").toString();
+    String[] files = {tmp.resolve("in/subscribers.csv").toString(), tmp.resolve("in/campaigns.csv").toString(),
+        tmp.resolve("in/events.csv").toString()};
+    Run later = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("import", "--no-refresh", "--data", data),
+        java.util.Arrays.stream(files)).toArray(String[]::new));
+    assertEquals(0, later.code(), later.err());
+    assertEquals(java.util.List.of("full"), featuresDirty(data)); // left for the next question (list data: a full replay)
+    Run stars = run("stars", "--data", data, "--top", "1");
+    assertEquals(0, stars.code(), stars.err());
+    assertEquals(java.util.List.of("0"), featuresDirty(data));
+
+    String fresh = tmp.resolve("d2").toString();
+    Run now = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("import", "--data", fresh),
+        java.util.Arrays.stream(files)).toArray(String[]::new));
+    assertEquals(0, now.code(), now.err());
+    assertEquals("", now.err()); // no terminal: no progress drawn
+    assertEquals(java.util.List.of("0"), featuresDirty(fresh)); // refreshed by the import itself
+    assertEquals(run("stars", "--data", data).out(), run("stars", "--data", fresh).out());
+
+    Path late = Files.writeString(tmp.resolve("late.csv"), "type,email,campaign_id,at\n"
+        + "open," + java.nio.file.Files.readAllLines(tmp.resolve("in/subscribers.csv")).get(1).split(",")[0]
+        + ",nl-004,2026-05-01T10:00:00Z\n");
+    Run weekly = run("import", "--data", fresh, late.toString());
+    assertEquals(0, weekly.code(), weekly.err());
+    assertEquals(java.util.List.of("1"), featuresDirty(fresh)); // the features existed: left to the next command
+  }
+
+  private static java.util.List<String> featuresDirty(String data) {
+    try (var store = dev.starling.engine.store.Store.open(Path.of(data))) {
+      return dev.starling.engine.store.StoreProbe.rows(store, "SELECT value FROM meta WHERE key = 'features_dirty'");
+    }
+  }
+
+  @Test
   void userErrorsAreOneLineAndExitOne() throws IOException {
     Run missing = run("import", "--data", tmp.toString(), tmp.resolve("nope.csv").toString());
     assertEquals(new Run(1, "", "starling: " + tmp.resolve("nope.csv") + ": no such file\n"), missing);
