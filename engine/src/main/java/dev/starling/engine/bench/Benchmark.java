@@ -299,11 +299,11 @@ public final class Benchmark {
     sampler.start();
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     PEAK.set(0);
   }
 
-  private static long peakHeap() {
+  static long peakHeap() {
     return PEAK.get();
   }
 
