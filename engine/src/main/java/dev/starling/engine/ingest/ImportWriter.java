@@ -79,12 +79,8 @@ final class ImportWriter {
     this.softLimit = softLimit;
   }
 
-  void add(ReadResult r) {
-    add(r, 0, r instanceof Event e ? e.dedupeKey() : 0);
-  }
-
   /**
-   * {@link #add(ReadResult)} with what the reading thread worked out for an event row.
+   * Writes one row of the file, with what the reading thread worked out for an event row.
    *
    * @param knownId the person's id when {@link #people()} knew them (0: resolve it here)
    * @param dedupeKey the event's {@link Event#dedupeKey()} (unused for sends and deliveries)
@@ -94,8 +90,7 @@ final class ImportWriter {
     switch (r) {
       case Rejection rej -> reject(rej);
       case Skipped skip -> skippedByReason.merge(skip.reason(), 1L, Long::sum);
-      case Event e -> event(e, knownId, dedupeKey);
-      case Fact f -> fact(f);
+      case Fact f -> fact(f, knownId, dedupeKey);
     }
   }
 
@@ -108,7 +103,7 @@ final class ImportWriter {
     return rowsRead;
   }
 
-  private void fact(Fact f) {
+  private void fact(Fact f, int knownId, long dedupeKey) {
     switch (f) {
       case Subscriber s -> {
         if (forgotten(s.email())) {
@@ -118,17 +113,16 @@ final class ImportWriter {
         subscribers.upsert(s);
       }
       case Campaign cp -> campaigns.upsert(cp);
-      case Event e -> event(e, 0, e.dedupeKey());
+      case Event e -> event(e, knownId, dedupeKey);
     }
   }
 
   private void event(Event e, int knownId, long dedupeKey) {
     // At most one map lookup per row: a known person cannot be forgotten (erasure removed their row), so
     // only an address the store does not know is checked against the erased ones, then given an id.
-    int sub = knownId != 0 ? knownId : subscribers.known(e.email());
+    int sub = knownId != 0 ? knownId : subscribers.idOf(e.email());
     if (sub == 0) {
-      if (forgotten.contains(e.email())) {
-        skippedByReason.merge(FORGOTTEN, 1L, Long::sum);
+      if (erased(e.email())) {
         return;
       }
       sub = subscribers.idForEvent(e.email());
@@ -196,7 +190,12 @@ final class ImportWriter {
    * a map lookup and no hashing.
    */
   private boolean forgotten(String email) {
-    if (subscribers.idOf(email) != 0 || !forgotten.contains(email)) {
+    return subscribers.idOf(email) == 0 && erased(email);
+  }
+
+  /** Whether {@code email}, not on file, is an erased person's, counted as skipped when so. */
+  private boolean erased(String email) {
+    if (!forgotten.contains(email)) {
       return false;
     }
     skippedByReason.merge(FORGOTTEN, 1L, Long::sum);

@@ -48,7 +48,8 @@ final class DenseIds {
 
   /** The id of {@code key}, or 0 when the table has none (ids start at 1). */
   int idOf(String key) throws SQLException {
-    return load().getOrDefault(key, 0);
+    Integer id = get(key);
+    return id == null ? 0 : id;
   }
 
   /**

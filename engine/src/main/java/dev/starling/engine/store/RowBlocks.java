@@ -110,11 +110,7 @@ final class RowBlocks {
         messages.setInt(5, EventHistory.NO_BOUNCE);
         try (ResultSet rs = messages.executeQuery()) {
           while (rs.next()) {
-            if (b.size == rows) {
-              sink.accept(b);
-              b = source.take();
-              b.start(part, campaign);
-            }
+            b = room(b, part, campaign, source, sink);
             int i = b.size++;
             b.subscriber[i] = rs.getInt(1);
             b.time[i] = rs.getLong(2);
@@ -130,11 +126,7 @@ final class RowBlocks {
         events.setInt(7, campaign);
         try (ResultSet rs = events.executeQuery()) {
           while (rs.next()) {
-            if (b.size == rows) {
-              sink.accept(b);
-              b = source.take();
-              b.start(part, campaign);
-            }
+            b = room(b, part, campaign, source, sink);
             int i = b.size++;
             b.subscriber[i] = rs.getInt(1);
             b.time[i] = rs.getLong(2);
@@ -148,6 +140,17 @@ final class RowBlocks {
       }
       b.last = true;
       sink.accept(b);
+    }
+
+    /** {@code b} while it has room for a row, else a fresh block after {@code b} is handed over. */
+    private Block room(Block b, int part, int campaign, BlockSource source, BlockSink sink) throws InterruptedException {
+      if (b.size < rows) {
+        return b;
+      }
+      sink.accept(b);
+      Block next = source.take();
+      next.start(part, campaign);
+      return next;
     }
 
     private static final int OPEN = dev.starling.connectors.EventType.OPEN.code();

@@ -26,19 +26,6 @@ public final class Subscribers {
   }
 
   /**
-   * {@link #idOf}, remembering the last address resolved: an event log often names the same person on
-   * consecutive rows (a send and its delivery), which then costs a string comparison, not a hash lookup.
-   */
-  public int known(String email) {
-    try {
-      Integer id = ids.get(email);
-      return id == null ? 0 : id;
-    } catch (SQLException e) {
-      throw StoreException.failed("Subscribers.known", e);
-    }
-  }
-
-  /**
    * The ids of the people stored, as a lookup (0: none) that another thread may call while this
    * transaction adds people; an id it gives is final. Reads the people's addresses on first use.
    */
