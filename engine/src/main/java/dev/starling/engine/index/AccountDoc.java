@@ -87,8 +87,8 @@ record AccountDoc(String account, String company, int people, int engaged, int e
     private final Joined names = new Joined();
     private final Joined domains = new Joined();
     private final Joined countries = new Joined();
-    private Set<String> opened;
-    private Set<String> clicked;
+    private final Distinct opened = new Distinct();
+    private final Distinct clicked = new Distinct();
 
     Builder(String account) {
       this.account = account;
@@ -119,14 +119,8 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       }
       // Every distinct subject and URL: they are exact terms now (a few bytes each), no longer analysed text
       // that had to be capped for a ten-thousand-person account.
-      if (!p.opened().isEmpty()) {
-        opened = opened == null ? new java.util.HashSet<>() : opened;
-        opened.addAll(p.opened());
-      }
-      if (!p.clicked().isEmpty()) {
-        clicked = clicked == null ? new java.util.HashSet<>() : clicked;
-        clicked.addAll(p.clicked());
-      }
+      opened.addAll(p.opened());
+      clicked.addAll(p.clicked());
     }
 
     /** The document, with the account's stored features (zeros when the account has none yet). */
@@ -134,11 +128,61 @@ record AccountDoc(String account, String company, int people, int engaged, int e
       return new AccountDoc(account, company != null ? company : account, f == null ? people : f.people(),
           f == null ? 0 : f.engagedPeople(), f == null ? 0 : f.engaged14d(), f == null ? 0 : f.newlyEngaged14d(),
           f == null ? 0 : f.scoreSum(), stars, last, emails.inOrder(), names.sorted(), domains.sorted(), countries.sorted(),
-          sorted(opened), sorted(clicked));
+          opened.sorted(), clicked.sorted());
     }
 
-    private static List<String> sorted(Set<String> values) {
-      return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    /**
+     * Distinct values: a short array while they are few (most accounts engage with a handful of subjects and
+     * URLs), a hash set past that. A hash set per account cost 200 bytes even for one value.
+     */
+    private static final class Distinct {
+      private static final int SMALL = 8;
+      private String[] few;
+      private int n;
+      private Set<String> many;
+
+      void addAll(List<String> values) {
+        for (String v : values) {
+          add(v);
+        }
+      }
+
+      private void add(String v) {
+        if (many != null) {
+          many.add(v);
+          return;
+        }
+        for (int i = 0; i < n; i++) {
+          if (few[i].equals(v)) {
+            return;
+          }
+        }
+        if (few == null) {
+          few = new String[2];
+        } else if (n == few.length && n < SMALL) {
+          few = java.util.Arrays.copyOf(few, Math.min(SMALL, 2 * n));
+        }
+        if (n < SMALL) {
+          few[n++] = v;
+        } else {
+          many = new java.util.HashSet<>(java.util.Arrays.asList(few));
+          many.add(v);
+          few = null;
+          n = 0;
+        }
+      }
+
+      List<String> sorted() {
+        if (many != null) {
+          return List.copyOf(new TreeSet<>(many));
+        }
+        if (n == 0) {
+          return List.of();
+        }
+        String[] out = java.util.Arrays.copyOf(few, n);
+        java.util.Arrays.sort(out);
+        return List.of(out);
+      }
     }
 
     /** Values in the order added, the first apart (most accounts have one domain, one country). */
