@@ -1,13 +1,12 @@
 package dev.starling.engine.store;
 
 import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.Confidence;
+import dev.starling.engine.features.EngagementState;
 import dev.starling.engine.features.Star;
 import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.features.SubscriberStatus;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,47 +25,33 @@ import java.util.stream.Collectors;
  * The computed features: {@code subscriber_features} and {@code account_features}, their as-of time,
  * and the star query over them.
  *
- * <p>The subscriber row has one definition, the {@link SubscriberFeatures} record: its components, in
- * order, are the columns (camelCase to snake_case), so writing, reading and the column list cannot drift
- * apart. Types map one way each: a long 0 is NULL (a time that never happened), a boolean is 0/1, a list
+ * <p>The subscriber row is the {@link SubscriberFeatures} record: its components, in order, are the
+ * columns (camelCase to snake_case; the SELECT and INSERT are made from the record, and FeatureTablesTest
+ * checks each column by name against it). Types map one way each: a long 0 is NULL (a time that never happened), a boolean is 0/1, a list
  * is newline-separated text, an enum is its lower-case name (the code the rules see).
  */
 public final class FeatureTables {
   /**
-   * The row definition (columns from the record, the constructor, the full-row SELECT and the INSERT), made
-   * on first use of a full row: building its method handles spins classes at run time (40 ms of a warm
-   * {@code starling stars}, which reads only the star columns and needs none of it).
+   * The row's columns (from the record's components, in order), the full-row SELECT and the INSERT, made on
+   * first use of a full row.
    */
   private static final class Row {
     /** Components that live in {@code subscribers}, not in the features table. */
     static final List<String> FROM_SUBSCRIBER = List.of("email", "domain", "company");
-    static final List<Column> COLUMNS;
-    static final MethodHandle CONSTRUCTOR;
+    /** Every component's column, in the record's order. */
+    static final List<String> COLUMNS;
     static final String SELECT;
     static final String INSERT;
 
     static {
-      RecordComponent[] components = SubscriberFeatures.class.getRecordComponents();
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      List<Column> columns = new ArrayList<>();
-      Class<?>[] types = new Class<?>[components.length];
-      try {
-        for (int i = 0; i < components.length; i++) {
-          RecordComponent rc = components[i];
-          types[i] = rc.getType();
-          columns.add(new Column(snake(rc.getName()), rc.getType(), FROM_SUBSCRIBER.contains(rc.getName()),
-              lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, SubscriberFeatures.class))));
-        }
-        CONSTRUCTOR = lookup.findConstructor(SubscriberFeatures.class, MethodType.methodType(void.class, types))
-            .asSpreader(Object[].class, types.length)
-            .asType(MethodType.methodType(SubscriberFeatures.class, Object[].class));
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
+      List<String> columns = new ArrayList<>();
+      for (RecordComponent rc : SubscriberFeatures.class.getRecordComponents()) {
+        columns.add(rc.getName());
       }
       COLUMNS = List.copyOf(columns);
-      SELECT = "SELECT " + COLUMNS.stream().map(c -> (c.fromSubscriber ? "s." : "f.") + c.name).collect(Collectors.joining(", "))
-          + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id";
-      List<String> stored = COLUMNS.stream().filter(c -> !c.fromSubscriber).map(Column::name).toList();
+      SELECT = "SELECT " + COLUMNS.stream().map(c -> (FROM_SUBSCRIBER.contains(c) ? "s." : "f.") + snake(c))
+          .collect(Collectors.joining(", ")) + " FROM subscriber_features f JOIN subscribers s ON s.id = f.subscriber_id";
+      List<String> stored = COLUMNS.stream().filter(c -> !FROM_SUBSCRIBER.contains(c)).map(FeatureTables::snake).toList();
       INSERT = "INSERT INTO subscriber_features (subscriber_id, " + String.join(", ", stored) + ", computed_at) VALUES ("
           + "?, ".repeat(stored.size() + 1) + "?)";
     }
@@ -301,14 +285,7 @@ public final class FeatureTables {
 
     public void subscriber(int id, SubscriberFeatures f) {
       try {
-        int i = 1;
-        subscribers.setInt(i++, id);
-        for (Column c : Row.COLUMNS) {
-          if (!c.fromSubscriber) {
-            c.bind(subscribers, i++, f);
-          }
-        }
-        subscribers.setLong(i, computedAt);
+        bind(subscribers, id, f, computedAt);
         subscribers.addBatch();
         if (++pending == BATCH) {
           subscribers.executeBatch();
@@ -344,95 +321,91 @@ public final class FeatureTables {
     }
   }
 
+  /*
+   * A row is read and bound by plain code, one column after another in the record's order (the order of
+   * Row.SELECT and Row.INSERT, which are made from the record). A loop over the columns through method
+   * handles did the same in one place, but a command's first hundred thousand rows run in the interpreter,
+   * where each handle call walks several frames: a weekly refresh's feature write took 1.1-1.2 s that way.
+   * FeatureTablesTest checks every column, by name, against the record.
+   */
+
   private static SubscriberFeatures row(ResultSet rs) throws SQLException {
-    Object[] values = new Object[Row.COLUMNS.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = Row.COLUMNS.get(i).read(rs, i + 1);
-    }
-    try {
-      return (SubscriberFeatures) Row.CONSTRUCTOR.invokeExact(values);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("cannot build the features of " + values[0], t);
+    return new SubscriberFeatures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+        rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
+        rs.getInt(15), rs.getLong(16), rs.getLong(17), rs.getDouble(18), rs.getDouble(19), rs.getInt(20), rs.getInt(21) == 1,
+        rs.getInt(22) == 1, code(Confidence.class, CONFIDENCES, rs.getString(23)), code(SubscriberStatus.class, STATUSES, rs.getString(24)),
+        code(EngagementState.class, STATES, rs.getString(25)), list(rs.getString(26)), rs.getInt(27), list(rs.getString(28)),
+        rs.getLong(29));
+  }
+
+  private static void bind(PreparedStatement ps, int id, SubscriberFeatures f, long computedAt) throws SQLException {
+    ps.setInt(1, id);
+    ps.setString(2, f.account());
+    ps.setInt(3, f.received());
+    ps.setInt(4, f.delivered());
+    ps.setInt(5, f.campaignsOpened());
+    ps.setInt(6, f.humanOpens());
+    ps.setInt(7, f.machineOpens());
+    ps.setInt(8, f.humanClicks());
+    ps.setInt(9, f.machineClicks());
+    ps.setInt(10, f.lastN());
+    ps.setInt(11, f.lastNOpened());
+    ps.setInt(12, f.streak());
+    ps.setInt(13, f.recentMisses());
+    time(ps, 14, f.lastHumanAt());
+    time(ps, 15, f.firstHumanAt());
+    ps.setDouble(16, f.score());
+    ps.setDouble(17, f.trend());
+    ps.setInt(18, f.starTier());
+    ps.setInt(19, f.wasStar() ? 1 : 0);
+    ps.setInt(20, f.dormantBefore() ? 1 : 0);
+    ps.setString(21, f.confidence().code());
+    ps.setString(22, f.status().code());
+    ps.setString(23, f.state().code());
+    ps.setString(24, String.join("\n", f.clickedUrls()));
+    ps.setInt(25, f.highIntentClicks());
+    ps.setString(26, String.join("\n", f.highIntentPages()));
+    time(ps, 27, f.asOf());
+    ps.setLong(28, computedAt);
+  }
+
+  /** A time where 0 means none (NULL). */
+  private static void time(PreparedStatement ps, int i, long millis) throws SQLException {
+    if (millis == 0) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setLong(i, millis);
     }
   }
 
-  private static String snake(String camel) {
+  private static List<String> list(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  }
+
+  private static final Confidence[] CONFIDENCES = Confidence.values();
+  private static final SubscriberStatus[] STATUSES = SubscriberStatus.values();
+  private static final EngagementState[] STATES = EngagementState.values();
+
+  /** The constant whose {@code code()} (its lower-case name) is {@code code}; null for null. */
+  private static <E extends Enum<E>> E code(Class<E> type, E[] values, String code) {
+    if (code == null) {
+      return null;
+    }
+    for (E e : values) {
+      if (e.name().length() == code.length() && e.name().equalsIgnoreCase(code)) {
+        return e;
+      }
+    }
+    return decode(type, code); // names the unknown code
+  }
+
+  /** {@code lastHumanAt} to {@code last_human_at}: a component's column. */
+  static String snake(String camel) {
     return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <E extends Enum<E>> E decode(Class<E> type, String code) {
     return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
-  }
-
-  private record Column(String name, Class<?> type, boolean fromSubscriber, MethodHandle getter, Map<String, Object> codes) {
-    Column(String name, Class<?> type, boolean fromSubscriber, MethodHandle getter) {
-      this(name, type, fromSubscriber, getter, type.isEnum() ? codes(type) : Map.of());
-    }
-
-    /** An enum's stored codes (lower-case names), looked up per row instead of upper-casing each one. */
-    private static Map<String, Object> codes(Class<?> type) {
-      Map<String, Object> out = new HashMap<>();
-      for (Object constant : type.getEnumConstants()) {
-        out.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT), constant);
-      }
-      return Map.copyOf(out);
-    }
-
-    void bind(PreparedStatement ps, int i, SubscriberFeatures f) throws SQLException {
-      Object v;
-      try {
-        v = getter.invokeExact(f);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new IllegalStateException(t);
-      }
-      if (type == int.class) {
-        ps.setInt(i, (Integer) v);
-      } else if (type == long.class) {
-        long l = (Long) v;
-        if (l == 0) {
-          ps.setNull(i, Types.INTEGER);
-        } else {
-          ps.setLong(i, l);
-        }
-      } else if (type == double.class) {
-        ps.setDouble(i, (Double) v);
-      } else if (type == boolean.class) {
-        ps.setInt(i, (Boolean) v ? 1 : 0);
-      } else if (type == List.class) {
-        @SuppressWarnings("unchecked")
-        List<String> list = (List<String>) v;
-        ps.setString(i, String.join("\n", list));
-      } else if (type.isEnum()) {
-        ps.setString(i, ((Enum<?>) v).name().toLowerCase(Locale.ROOT));
-      } else {
-        ps.setString(i, (String) v);
-      }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Object read(ResultSet rs, int i) throws SQLException {
-      if (type == int.class) {
-        return rs.getInt(i);
-      } else if (type == long.class) {
-        return rs.getLong(i);
-      } else if (type == double.class) {
-        return rs.getDouble(i);
-      } else if (type == boolean.class) {
-        return rs.getInt(i) == 1;
-      } else if (type == List.class) {
-        String s = rs.getString(i);
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
-      } else if (type.isEnum()) {
-        String code = rs.getString(i);
-        Object constant = code == null ? null : codes.get(code);
-        return constant != null ? constant : decode((Class) type, code); // decode names an unknown code
-      }
-      return rs.getString(i);
-    }
   }
 }
