@@ -95,6 +95,8 @@ public final class Forgetting {
         rows.put("bounces", update("DELETE FROM bounces WHERE subscriber_id = ?", id));
         rows.put("subscriber_features", update("DELETE FROM subscriber_features WHERE subscriber_id = ?", id));
         rows.put("subscribers", update("DELETE FROM subscribers WHERE id = ?", id));
+        // Derived, as the saved replay states are (FeatureReplay.forget): cleared, not counted as rows about them.
+        new HumanOpeners(store).forget(id);
       }
       List<Long> leads = new ArrayList<>();
       try (PreparedStatement ps = store.connection().prepareStatement(

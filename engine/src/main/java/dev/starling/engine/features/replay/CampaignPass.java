@@ -8,6 +8,7 @@ import dev.starling.engine.features.OpenKind;
 import dev.starling.engine.features.OpenReason;
 import dev.starling.engine.store.EventHistory;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ final class CampaignPass implements EventHistory.EventSink, EventHistory.Message
   private final boolean[] scannerAgent;
   private final List<ClickClassifier.Click> pending = new ArrayList<>();
   private int turn;
+  /** Who human-opened the campaign being replayed (a campaign's turn, not the list-level events'). */
+  private BitSet humanOpeners = new BitSet();
   private int current = -1;
   private long currentDelivered = Long.MIN_VALUE;
 
@@ -47,10 +50,16 @@ final class CampaignPass implements EventHistory.EventSink, EventHistory.Message
   /** Replays campaign {@code campaign} as the {@code turn}-th (1-based) into the state. */
   void campaign(EventHistory.CampaignScan scan, int campaign, int turn) {
     this.turn = turn;
+    humanOpeners = new BitSet();
     st.beginCampaign();
     scan.messages(campaign, this);
     events(scan, campaign, turn);
     st.endCampaign(turn);
+  }
+
+  /** Who human-opened the campaign last replayed by {@link #campaign}. */
+  BitSet humanOpeners() {
+    return humanOpeners;
   }
 
   /** Replays the events of {@code campaign} only (0: the list-level unsubscribes and complaints). */
@@ -81,7 +90,11 @@ final class CampaignPass implements EventHistory.EventSink, EventHistory.Message
         boolean known = agent > 0 && agent < proxyAgent.length;
         if (type == EventType.OPEN) {
           OpenReason r = opens.classify(flag, known && proxyAgent[agent], apple, at, currentDelivered);
-          st.open(s, turn, at, r.kind() == OpenKind.HUMAN);
+          boolean human = r.kind() == OpenKind.HUMAN;
+          st.open(s, turn, at, human);
+          if (human) {
+            humanOpeners.set(s);
+          }
         } else {
           pending.add(new ClickClassifier.Click(at, url, flag, known && scannerAgent[agent]));
         }

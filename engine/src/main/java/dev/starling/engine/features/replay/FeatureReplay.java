@@ -3,6 +3,7 @@ package dev.starling.engine.features.replay;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
+import dev.starling.engine.store.HumanOpeners;
 import dev.starling.engine.store.ReplayStates;
 import dev.starling.engine.store.Store;
 import java.time.Clock;
@@ -90,8 +91,10 @@ public final class FeatureReplay {
     boolean full = forceFull || saved.staleness() == ReplayStates.Staleness.LIST_DATA
         || !saved.settings().map(settings.fingerprint()::equals).orElse(false);
     ReplayState st = full ? null : ReplaySnapshot.resume(saved, order, saved.dirtyCampaigns(), n, settings, asOf);
+    HumanOpeners openers = new HumanOpeners(store);
     if (st == null) {
       saved.clear(); // a new state names URLs by new ids: no saved state stays valid
+      openers.clear(); // every campaign is replayed, with these settings
       st = new ReplayState(n, settings, asOf, asOf, new UrlNames(), chunkBits);
     }
     int from = st.turn;
@@ -117,6 +120,7 @@ public final class FeatureReplay {
       for (int i = from; i < order.size(); i++) {
         int turn = i + 1;
         pass.campaign(scan, order.get(i), turn);
+        openers.put(order.get(i), pass.humanOpeners());
         if (turn == order.size() - KEEP_BACK) {
           ReplaySnapshot.save(saved, st, order, 1);
         }
