@@ -116,6 +116,34 @@ class LauncherTest {
   }
 
   @Test
+  void aCommandThatCompilesTheRulesRunsWithItsOwnCacheTrainedOnLeadsAfterAnImportWithoutFeatures() throws Exception {
+    assertEquals(0, run("--data", "rel/dir", "leads", "--format", "csv"));
+    List<String> calls = calls();
+    String t = checkout + "/engine/target/";
+    String train = calls.get(calls.indexOf("  generate") + 7).strip();
+    String files = train.substring(0, train.length() - "files".length());
+    int load = calls.indexOf("  import");
+    assertEquals(List.of("  import", "  --no-refresh", "  --data", "  " + files + "data", "  " + train + "/subscribers.csv",
+        "  " + train + "/campaigns.csv", "  " + train + "/events.csv"), calls.subList(load, load + 7));
+    int training = calls.indexOf("  -XX:AOTCacheOutput=" + t + "starling-jdk25-rules.aot." + pidOf(0));
+    assertEquals(List.of("  -XX:AOTCacheOutput=" + t + "starling-jdk25-rules.aot." + pidOf(0), "  -Xlog:aot=off",
+        "  -Xlog:cds=off", "  -jar", "  " + t + "starling.jar", "  leads", "  --data", "  " + files + "data"),
+        calls.subList(training, training + 8));
+    List<String> last = calls.subList(calls.lastIndexOf("java in " + elsewhere), calls.size());
+    assertEquals(List.of("java in " + elsewhere, "  --enable-native-access=ALL-UNNAMED", "  --sun-misc-unsafe-memory-access=allow",
+        "  -XX:CompileThresholdScaling=10", "  -XX:AOTCache=" + t + "starling-jdk25-rules.aot", "  -Xlog:aot=off",
+        "  -Xlog:cds=off", "  -Xmx256m", "  -jar", "  " + t + "starling.jar", "  --data", "  rel/dir", "  leads", "  --format",
+        "  csv"), last);
+    assertEquals(false, Files.exists(Path.of(train))); // the training files are gone
+    Files.delete(log);
+    for (String command : List.of("explain", "rules", "digest")) {
+      assertEquals(0, run(command, "x"));
+    }
+    assertEquals(List.of("  -XX:AOTCache=" + t + "starling-jdk25-rules.aot"), calls().stream()
+        .filter(l -> l.startsWith("  -XX:AOTCache")).distinct().toList()); // made once, used by all four
+  }
+
+  @Test
   void aSourceNewerThanTheJarRebuildsOnceAndAStaleCacheIsMadeAgain() throws Exception {
     assertEquals(0, run("formats"));
     Files.delete(log);
