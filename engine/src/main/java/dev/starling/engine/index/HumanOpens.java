@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Which campaigns each subscriber human-opened: one bit set of subscribers per campaign, as the feature
  * refresh saved it, or filled by one scan of the campaign's messages and opens, classified by the same
- * {@link OpenClassifier} and the same delivery-time rule as the feature replay. The features keep counts, not which campaigns; the index needs
- * the campaigns, for their subjects. A few bits per subscriber and campaign (52 campaigns of a million
+ * {@link OpenClassifier} and the same delivery-time rule as the feature replay. The features keep counts,
+ * not which campaigns; the index needs the campaigns, for their subjects. A few bits per subscriber and campaign (52 campaigns of a million
  * people: 6.5 MB).
  */
 final class HumanOpens {

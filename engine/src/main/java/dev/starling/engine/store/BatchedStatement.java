@@ -75,6 +75,11 @@ final class BatchedStatement implements AutoCloseable {
 
   /** Binds a time where 0 means none. */
   void setTime(int i, long v) throws SQLException {
+    setTime(ps, i, v);
+  }
+
+  /** Binds parameter {@code i} of {@code ps} to the time {@code v}, NULL where 0 means none. */
+  static void setTime(PreparedStatement ps, int i, long v) throws SQLException {
     if (v == 0) {
       ps.setNull(i, Types.INTEGER);
     } else {

@@ -11,7 +11,6 @@ import java.lang.reflect.RecordComponent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -351,8 +350,8 @@ public final class FeatureTables {
     ps.setInt(11, f.lastNOpened());
     ps.setInt(12, f.streak());
     ps.setInt(13, f.recentMisses());
-    time(ps, 14, f.lastHumanAt());
-    time(ps, 15, f.firstHumanAt());
+    BatchedStatement.setTime(ps, 14, f.lastHumanAt());
+    BatchedStatement.setTime(ps, 15, f.firstHumanAt());
     ps.setDouble(16, f.score());
     ps.setDouble(17, f.trend());
     ps.setInt(18, f.starTier());
@@ -364,17 +363,8 @@ public final class FeatureTables {
     ps.setString(24, String.join("\n", f.clickedUrls()));
     ps.setInt(25, f.highIntentClicks());
     ps.setString(26, String.join("\n", f.highIntentPages()));
-    time(ps, 27, f.asOf());
+    BatchedStatement.setTime(ps, 27, f.asOf());
     ps.setLong(28, computedAt);
-  }
-
-  /** A time where 0 means none (NULL). */
-  private static void time(PreparedStatement ps, int i, long millis) throws SQLException {
-    if (millis == 0) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setLong(i, millis);
-    }
   }
 
   private static List<String> list(String s) {
