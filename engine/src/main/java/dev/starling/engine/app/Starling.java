@@ -26,6 +26,7 @@ import dev.starling.engine.export.WorkbookExporter;
 import dev.starling.engine.report.Labels;
 import dev.starling.engine.store.CampaignStats;
 import dev.starling.engine.store.Listings;
+import dev.starling.engine.store.ReplayStates;
 import dev.starling.engine.error.StarlingException;
 import dev.starling.engine.features.replay.FeatureReplay;
 import dev.starling.engine.features.Star;
@@ -249,15 +250,45 @@ public final class Starling implements AutoCloseable {
     return refreshed;
   }
 
+  /**
+   * The features brought up to date for a command that reads them all once (stars, leads): after an
+   * import, the replay's state itself, the rows being left to the first reader of the table
+   * ({@link FeatureReplay#current}). Read the result inside a transaction of the store.
+   */
+  private dev.starling.engine.features.FeatureSource currentFeatures() {
+    String why = store.readOnly() ? "the store is read-only" : !store.writableNow() ? "another import is running" : null;
+    if (why != null) {
+      notes.accept(why + ": features not refreshed (showing the last computed ones)");
+      return store.read(tx -> FeatureReplay.lastComputed(store, config.engagement()));
+    }
+    dev.starling.engine.features.FeatureSource f = FeatureReplay.current(store, config.engagement(), clock);
+    if (f instanceof dev.starling.engine.features.replay.LiveFeatures) {
+      dataChanged();
+    }
+    return f;
+  }
+
+  /**
+   * Writes the feature rows when the last refresh left them to be written, without replaying anything
+   * new: for the readers of the table that show the features as last computed.
+   */
+  private void ensureFeatureRows() {
+    if (store.readOnly() || !store.writableNow() || !store.read(tx -> new ReplayStates(store).rowsStale())) {
+      return; // a store that cannot be written now shows its rows as they are
+    }
+    if (store.inTransaction(c -> FeatureReplay.writeRowsIfStale(store, config.engagement(), clock.millis()))) {
+      dataChanged();
+    }
+  }
+
   /** Whether features were ever computed into this store (a store only loaded has none yet). */
   public boolean featuresComputed() {
-    return new FeatureTables(store).asOf() != 0;
+    return new FeatureTables(store).asOf() != 0 || store.read(tx -> new ReplayStates(store).rowsStale());
   }
 
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */
   public List<Star> stars(StarCriteria criteria, int limit) {
-    refreshFeatures();
-    FeatureTables features = new FeatureTables(store);
+    dev.starling.engine.features.FeatureSource features = currentFeatures();
     return store.read(tx -> features.stars(criteria, limit));
   }
 
@@ -292,8 +323,8 @@ public final class Starling implements AutoCloseable {
     Thread compiler = new Thread(book, "rules");
     compiler.setDaemon(true);
     compiler.start();
-    refreshFeatures();
-    return new LeadFinder(store, joined(book), config.leads()).suggest(clock.millis());
+    dev.starling.engine.features.FeatureSource features = currentFeatures();
+    return new LeadFinder(store, joined(book), config.leads()).suggest(features, clock.millis());
   }
 
   private static <T> T joined(java.util.concurrent.FutureTask<T> task) {
@@ -318,6 +349,7 @@ public final class Starling implements AutoCloseable {
    * at the features' as-of time: empty when they do not.
    */
   public Optional<dev.starling.engine.leads.Suppression.Why> suppression(dev.starling.rules.Subject subject, String key) {
+    ensureFeatureRows();
     FeatureTables features = new FeatureTables(store);
     LeadBook book = new LeadBook(store);
     return store.read(tx -> {
@@ -485,6 +517,12 @@ public final class Starling implements AutoCloseable {
    * week's lead suggestions up to date.
    */
   public DigestJob.Summary digest(DigestJob job, String week, DigestJob.Request request, DigestMailer mailer) {
+    // The digest reads the stars and accounts from the feature rows: brought up to date (written) first.
+    if (week == null) {
+      refreshFeatures();
+    } else {
+      ensureFeatureRows();
+    }
     String w = week != null ? week : suggestLeads().week();
     return job.run(w, request, mailer);
   }
@@ -628,6 +666,7 @@ public final class Starling implements AutoCloseable {
    * @throws StarlingException when the store has no trace of the address
    */
   public String exportPerson(String email) {
+    ensureFeatureRows();
     return new dev.starling.engine.privacy.AccessRequest(store, config.engagement()).json(email, clock.millis())
         .orElseThrow(() -> unknownSubscriber(email));
   }

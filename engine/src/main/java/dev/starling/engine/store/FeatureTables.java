@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * checks each column by name against it). Types map one way each: a long 0 is NULL (a time that never happened), a boolean is 0/1, a list
  * is newline-separated text, an enum is its lower-case name (the code the rules see).
  */
-public final class FeatureTables {
+public final class FeatureTables implements dev.starling.engine.features.FeatureSource {
   /**
    * The row's columns (from the record's components, in order), the full-row SELECT and the INSERT, made on
    * first use of a full row.
@@ -61,14 +61,30 @@ public final class FeatureTables {
     this.store = store;
   }
 
-  /** The as-of time of the stored features, or 0 when there are none. */
+  /**
+   * The as-of time of the features, or 0 when there are none: the rows', or, while the rows lag the saved
+   * replay state (see {@link ReplayStates#rowsStale()}), the time of the refresh that computed that state.
+   * Lead status changes are stamped with it.
+   */
+  @Override
   public long asOf() {
     // Every row of a refresh carries the same as-of time (they are written together, in place of all
     // the previous ones): one row says it. max() over the column scanned the whole table on every read.
-    return Queries.longValue(store, "SELECT coalesce((SELECT as_of FROM subscriber_features LIMIT 1), 0)");
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT CASE WHEN (SELECT value FROM meta WHERE key = ?) = ?"
+        + " THEN (SELECT as_of FROM replay_snapshots WHERE slot = 0)"
+        + " ELSE (SELECT as_of FROM subscriber_features LIMIT 1) END")) {
+      ps.setString(1, Meta.FEATURE_ROWS);
+      ps.setString(2, ReplayStates.ROWS_STALE);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0; // NULL reads as 0
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the features' as-of time", e);
+    }
   }
 
   /** Every subscriber's features, one row at a time (a million subscribers never sit in memory). */
+  @Override
   public void forEachSubscriber(Consumer<SubscriberFeatures> each) {
     try (PreparedStatement ps = store.connection().prepareStatement(Row.SELECT); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -91,6 +107,7 @@ public final class FeatureTables {
   }
 
   /** Every account's features, by account name. */
+  @Override
   public void forEachAccount(Consumer<AccountFeatures> each) {
     try (PreparedStatement ps = store.connection().prepareStatement("SELECT account, people, engaged_people, engaged_14d,"
         + " newly_engaged_14d, score_sum FROM account_features ORDER BY account"); ResultSet rs = ps.executeQuery()) {
@@ -188,6 +205,7 @@ public final class FeatureTables {
    *
    * @param limit at most this many, or all when {@code <= 0}
    */
+  @Override
   public List<Star> stars(StarCriteria criteria, int limit) {
     // The ratio form (opened / received >= r), the same arithmetic as the written definition.
     String ratio = store.dialect().ratio("f.campaigns_opened", "f.received");
@@ -217,24 +235,47 @@ public final class FeatureTables {
   }
 
   /**
-   * The list's people as the feature writer needs them, by id: no address (the features table does not
-   * hold it, and reading 100,000 of them cost a tenth of the write), and the list's own status, which
-   * the same pass applies (one read of the subscribers table instead of two).
+   * The list's people as the feature writer needs them, by id: the address only when asked (the features
+   * table does not hold it, and reading 100,000 of them cost a tenth of the write), and the list's own
+   * status, which the same pass applies (one read of the subscribers table instead of two).
    */
-  public void forEachSubscriberOnFile(SubscriberSink sink) {
+  public void forEachSubscriberOnFile(boolean withEmail, SubscriberSink sink) {
     try (PreparedStatement ps = store.connection().prepareStatement(
         "SELECT id, domain, company, created_at, CASE status WHEN ? THEN 1 WHEN ? THEN 2 ELSE 0 END"
-            + " FROM subscribers ORDER BY id")) {
+            + (withEmail ? ", email" : "") + " FROM subscribers ORDER BY id")) {
       ps.setString(1, "unsubscribed");
       ps.setString(2, "cleaned");
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.subscriber(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), ListStatus.VALUES[rs.getInt(5)]);
+          sink.subscriber(rs.getInt(1), withEmail ? rs.getString(6) : null, rs.getString(2), rs.getString(3), rs.getLong(4),
+              ListStatus.VALUES[rs.getInt(5)]);
         }
       }
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot read the subscribers", e);
     }
+  }
+
+  /** A star's name, address and company, by subscriber id (the stars computed from a replay state carry only ids). */
+  public record StarPerson(String email, String name, String company) {}
+
+  /** {@code ids}' addresses, names and companies; an id no longer on file is absent. */
+  public java.util.Map<Integer, StarPerson> starPeople(int[] ids) {
+    java.util.Map<Integer, StarPerson> out = new java.util.HashMap<>();
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT email,"
+        + " trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), company FROM subscribers WHERE id = ?")) {
+      for (int id : ids) {
+        ps.setInt(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.put(id, new StarPerson(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the star subscribers", e);
+    }
+    return out;
   }
 
   /** What the list itself says of a person: on it, unsubscribed, or cleaned (suppressed for bouncing). */
@@ -247,8 +288,11 @@ public final class FeatureTables {
   /** One subscriber of the list. */
   @FunctionalInterface
   public interface SubscriberSink {
-    /** @param createdAt when the person joined the list (UTC ms), 0 when unknown */
-    void subscriber(int id, String domain, String company, long createdAt, ListStatus listStatus);
+    /**
+     * @param email the address, or null when not asked for
+     * @param createdAt when the person joined the list (UTC ms), 0 when unknown
+     */
+    void subscriber(int id, String email, String domain, String company, long createdAt, ListStatus listStatus);
   }
 
   /** Empties both feature tables and opens a writer for their new rows (batched; close it to flush). */

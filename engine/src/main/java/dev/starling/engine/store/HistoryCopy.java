@@ -71,7 +71,8 @@ public final class HistoryCopy implements AutoCloseable {
               "dirty_campaigns", "subscriber_features", "account_features")) {
             s.executeUpdate("DELETE FROM " + t);
           }
-          s.executeUpdate("DELETE FROM meta WHERE key IN ('" + Meta.FEATURES_SETTINGS + "', '" + Meta.LATEST_DATA_TIME + "')");
+          s.executeUpdate("DELETE FROM meta WHERE key IN ('" + Meta.FEATURES_SETTINGS + "', '" + Meta.LATEST_DATA_TIME + "', '"
+              + Meta.FEATURE_ROWS + "')");
           for (String t : List.of("messages", "events", "bounces", "campaigns")) {
             String sql = sql(c, t);
             s.executeUpdate("ALTER TABLE " + t + " RENAME TO pending_" + t);

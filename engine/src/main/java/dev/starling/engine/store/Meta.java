@@ -18,6 +18,11 @@ final class Meta {
   static final String LATEST_DATA_TIME = "latest_data_time";
   /** The engagement settings the stored features were computed with. */
   static final String FEATURES_SETTINGS = "features_settings";
+  /**
+   * "stale" when the last refresh left the feature rows to be written later (the saved replay state, slot
+   * 0, holds what they will be); absent or anything else when the rows are those of the last refresh.
+   */
+  static final String FEATURE_ROWS = "feature_rows";
 
   private Meta() {}
 

@@ -76,6 +76,26 @@ public final class ReplayStates {
   }
 
   /**
+   * Whether the feature rows lag the saved replay state: the last refresh brought the state up to date
+   * and left the rows to be written by the first reader of them.
+   */
+  public boolean rowsStale() {
+    return meta(Meta.FEATURE_ROWS).map(ROWS_STALE::equals).orElse(false);
+  }
+
+  /** {@code feature_rows} while the rows lag the saved state. */
+  static final String ROWS_STALE = "stale";
+
+  /** Records whether the feature rows lag the saved replay state (see {@link #rowsStale()}). */
+  public void markRowsStale(boolean stale) {
+    try {
+      Meta.set(store.connection(), Meta.FEATURE_ROWS, stale ? ROWS_STALE : "written");
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot mark the feature rows", e);
+    }
+  }
+
+  /**
    * A saved replay state.
    *
    * @param turn campaigns replayed into it

@@ -1,6 +1,7 @@
 package dev.starling.engine.features.replay;
 
 import dev.starling.engine.features.EngagementSettings;
+import dev.starling.engine.features.FeatureSource;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.HumanOpeners;
@@ -39,16 +40,122 @@ public final class FeatureReplay {
   public static boolean refreshIfStale(Store store, EngagementSettings settings, Clock clock) {
     ReplayStates saved = new ReplayStates(store);
     // Checked first without the write lock: a reader of fresh features never takes it.
-    if (!store.read(tx -> stale(saved, settings))) {
+    if (!store.read(tx -> stale(saved, settings) || saved.rowsStale())) {
       return false;
     }
     return store.inTransaction(c -> {
-      if (!stale(saved, settings)) {
-        return false; // another process refreshed them meanwhile
+      if (stale(saved, settings)) {
+        refresh(store, settings, clock.millis(), false);
+        return true;
       }
-      refresh(store, settings, clock.millis(), false);
-      return true;
+      if (saved.rowsStale()) {
+        writeRows(store, settings, clock.millis());
+        return true;
+      }
+      return false; // another process refreshed them meanwhile
     });
+  }
+
+  /**
+   * The features as of the data, for a command that reads them all once (stars, leads): when an import
+   * landed since the last refresh, the saved replay state is brought up to date (as {@link #refreshIfStale}
+   * does) but the feature rows are left to be written by the first command that reads them from the
+   * table; the state itself is returned, read through {@link LiveFeatures}. Writing a row per subscriber
+   * was most of a weekly refresh: 1.0 of 2.0 s of a weekly 'stars' at 100,000 subscribers.
+   *
+   * <p>Takes the write lock only when there is something to replay. The result is read inside a
+   * transaction of {@code store}.
+   */
+  public static FeatureSource current(Store store, EngagementSettings settings, Clock clock) {
+    ReplayStates saved = new ReplayStates(store);
+    FeatureSource fresh = store.read(tx -> stale(saved, settings) ? null : lastComputed(store, settings));
+    if (fresh != null) {
+      return fresh;
+    }
+    return store.inTransaction(c -> {
+      if (!stale(saved, settings)) {
+        return lastComputed(store, settings); // another process refreshed them meanwhile
+      }
+      Timing timing = new Timing();
+      ReplayState st = replay(store, settings, clock.millis(), false, ReplayState.CHUNK_BITS, timing).state();
+      saved.markFresh(settings.fingerprint());
+      if (!LiveFeatures.hasRows(st)) {
+        // Nobody has features (nothing sent yet): the rows are written as before (none), so "no features
+        // yet" still reads from an empty table.
+        FeatureWriter.write(st, new FeatureTables(store), clock.millis());
+        saved.markRowsStale(false);
+        return new FeatureTables(store);
+      }
+      saved.markRowsStale(true);
+      timing.mark("rows left to the first reader of the table");
+      return new LiveFeatures(st, new FeatureTables(store));
+    });
+  }
+
+  /**
+   * The features of the last refresh without refreshing (for a store that cannot be written now): the
+   * rows, or the saved state when the rows lag it. Call it inside a transaction of {@code store}.
+   */
+  public static FeatureSource lastComputed(Store store, EngagementSettings settings) {
+    ReplayStates saved = new ReplayStates(store);
+    if (saved.rowsStale()) {
+      ReplayState st = lastState(store, settings);
+      if (st != null) {
+        return new LiveFeatures(st, new FeatureTables(store));
+      }
+    }
+    return new FeatureTables(store);
+  }
+
+  /**
+   * Writes the feature rows when the last refresh left them to be written (inside the caller's writing
+   * transaction); nothing else is replayed, so the rows are those the last refresh computed.
+   *
+   * @return whether rows were written
+   */
+  public static boolean writeRowsIfStale(Store store, EngagementSettings settings, long now) {
+    if (!new ReplayStates(store).rowsStale()) {
+      return false;
+    }
+    writeRows(store, settings, now);
+    return true;
+  }
+
+  private static void writeRows(Store store, EngagementSettings settings, long now) {
+    ReplayState st = lastState(store, settings);
+    if (st == null) {
+      // No usable saved state (the settings changed since): a full refresh makes the rows and the state anew.
+      refresh(store, settings, now, true);
+      return;
+    }
+    Timing timing = new Timing();
+    FeatureWriter.write(st, new FeatureTables(store), now);
+    new ReplayStates(store).markRowsStale(false);
+    timing.mark("write the features the last refresh computed");
+  }
+
+  /**
+   * The state the last refresh ended with: slot 0 (saved at the end of the data by every refresh) as of
+   * that refresh's time, with the list-level events applied; null when it cannot be resumed.
+   */
+  private static ReplayState lastState(Store store, EngagementSettings settings) {
+    ReplayStates saved = new ReplayStates(store);
+    java.util.Optional<ReplayStates.Saved> end = saved.load(0);
+    if (end.isEmpty()) {
+      return null;
+    }
+    EventHistory history = new EventHistory(store);
+    List<Integer> order = history.campaignsInSendOrder();
+    int n = history.maxSubscriberId() + 1;
+    ReplayState st = ReplaySnapshot.resume(saved, order, java.util.Set.of(), n, settings, end.get().asOf());
+    if (st == null || st.turn != end.get().turn()) {
+      return null;
+    }
+    CampaignPass pass = new CampaignPass(st, settings, history.agents());
+    try (EventHistory.CampaignScan scan = history.campaignScanAhead(List.of(0))) {
+      pass.events(scan, 0, st.turn + 1);
+    }
+    return st;
   }
 
   /**
@@ -80,6 +187,26 @@ public final class FeatureReplay {
   /** @param chunkBits a new state's chunk size (as a power of two): tests use small chunks to have many */
   static int refresh(Store store, EngagementSettings settings, long now, boolean forceFull, int chunkBits) {
     Timing timing = new Timing();
+    ReplayStates saved = new ReplayStates(store);
+    Replayed r = replay(store, settings, now, forceFull, chunkBits, timing);
+    FeatureWriter.write(r.state(), new FeatureTables(store), now);
+    timing.mark("write features");
+    saved.markFresh(settings.fingerprint());
+    saved.markRowsStale(false);
+    return r.campaigns();
+  }
+
+  /** A replay's end state, and how many campaigns it replayed to get there. */
+  private record Replayed(ReplayState state, int campaigns) {
+  }
+
+  /**
+   * Brings a replay state up to the end of the data, inside the caller's writing transaction: resumed
+   * from a saved one when the imports since touched only campaigns after it, else from nothing, saving
+   * the snapshots and each replayed campaign's openers on the way; then the list-level events.
+   */
+  private static Replayed replay(Store store, EngagementSettings settings, long now, boolean forceFull, int chunkBits,
+      Timing timing) {
     EventHistory history = new EventHistory(store);
     ReplayStates saved = new ReplayStates(store);
     int n = history.maxSubscriberId() + 1;
@@ -133,10 +260,7 @@ public final class FeatureReplay {
       // status, are applied on every refresh (they only ever raise a status, so applying them again is harmless).
       pass.events(scan, 0, order.size() + 1);
     }
-    FeatureWriter.write(st, new FeatureTables(store), now);
-    timing.mark("write features");
-    saved.markFresh(settings.fingerprint());
-    return order.size() - from;
+    return new Replayed(st, order.size() - from);
   }
 
   /** Phase times on stderr when the JVM runs with -Dstarling.timing=true (for tuning; off by default). */

@@ -1,5 +1,6 @@
 package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.AccountFeatures;
 import dev.starling.engine.features.AccountTally;
 import dev.starling.engine.features.Accounts;
 import dev.starling.engine.features.Confidence;
@@ -27,31 +28,61 @@ final class FeatureWriter {
    * list's own unsubscribes and suppressions.
    */
   static void write(ReplayState st, FeatureTables tables, long now) {
-    Map<String, AccountTally> accounts = new HashMap<>();
     try (FeatureTables.Writer out = tables.replaceAll(now)) {
-      tables.forEachSubscriberOnFile((s, domain, company, createdAt, listStatus) -> {
-        if (s >= st.seen.length) {
-          return;
+      each(st, tables, false, new Rows() {
+        @Override
+        public void subscriber(int id, SubscriberFeatures f) {
+          out.subscriber(id, f);
         }
-        if (listStatus != FeatureTables.ListStatus.ON_LIST) {
-          // Applied on every refresh, after the saved states (it only ever raises a status).
-          st.listRemoved(s, listStatus == FeatureTables.ListStatus.CLEANED);
-        }
-        if (!st.seen[s] && st.status[s] == ReplayState.ACTIVE) {
-          return;
-        }
-        String account = Accounts.keyOf(company, domain);
-        SubscriberFeatures f = features(st, s, null, domain, company, account); // the address is not a feature column
-        if (f.received() < 3 && createdAt != 0 && f.state() == EngagementState.UNKNOWN && st.asOf - createdAt <= NEW_FOR) {
-          f = f.withState(EngagementState.NEW); // joined within 30 days: too early to judge, and not "unknown"
-        }
-        out.subscriber(s, f);
-        if (account != null) {
-          accounts.computeIfAbsent(account, k -> new AccountTally()).add(f, st.asOf);
+
+        @Override
+        public void account(AccountFeatures a) {
+          out.account(a);
         }
       });
-      accounts.forEach((name, a) -> out.account(a.features(name)));
     }
+  }
+
+  /** Where {@link #each} puts the rows. */
+  interface Rows {
+    void subscriber(int id, SubscriberFeatures f);
+
+    void account(AccountFeatures a);
+  }
+
+  /**
+   * Every feature row of {@code st} (subscribers in id order, then accounts), applying the list's own
+   * unsubscribes and suppressions on the way: the rows {@link #write} stores and {@link LiveFeatures} reads.
+   *
+   * @param withEmail whether the subscribers' rows carry their address (the table does not store it)
+   */
+  static void each(ReplayState st, FeatureTables tables, boolean withEmail, Rows sink) {
+    Map<String, AccountTally> accounts = new HashMap<>();
+    tables.forEachSubscriberOnFile(withEmail, (s, email, domain, company, createdAt, listStatus) -> {
+      if (s >= st.seen.length) {
+        return;
+      }
+      if (listStatus != FeatureTables.ListStatus.ON_LIST) {
+        // Applied on every refresh, after the saved states (it only ever raises a status).
+        st.listRemoved(s, listStatus == FeatureTables.ListStatus.CLEANED);
+      }
+      if (!st.seen[s] && st.status[s] == ReplayState.ACTIVE) {
+        return;
+      }
+      String account = Accounts.keyOf(company, domain);
+      SubscriberFeatures f = features(st, s, email, domain, company, account);
+      if (f.received() < 3 && createdAt != 0 && f.state() == EngagementState.UNKNOWN && st.asOf - createdAt <= NEW_FOR) {
+        f = f.withState(EngagementState.NEW); // joined within 30 days: too early to judge, and not "unknown"
+      }
+      sink.subscriber(s, f);
+      if (account != null) {
+        accounts.computeIfAbsent(account, k -> new AccountTally()).add(f, st.asOf);
+      }
+    });
+    // In name order, as the table gives them back (SQLite's order: by code point).
+    java.util.TreeMap<String, AccountTally> byName = new java.util.TreeMap<>(LiveFeatures::codePointOrder);
+    byName.putAll(accounts);
+    byName.forEach((name, a) -> sink.account(a.features(name)));
   }
 
   static SubscriberFeatures features(ReplayState st, int s, String email, String domain, String company, String account) {

@@ -88,7 +88,11 @@ public final class LeadFinder {
 
   /** Evaluates every subscriber and account, stores the new suggestions, and returns the week's leads. */
   public Run suggest(long now) {
-    FeatureTables features = new FeatureTables(store);
+    return suggest(new FeatureTables(store), now);
+  }
+
+  /** {@link #suggest(long)} over {@code features} (the stored rows, or a replay's state read as they would be). */
+  public Run suggest(dev.starling.engine.features.FeatureSource features, long now) {
     LeadBook leads = new LeadBook(store);
     return store.inTransaction(c -> {
       long asOf = features.asOf();

@@ -1,0 +1,123 @@
+package dev.starling.engine.features.replay;
+
+import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.FeatureSource;
+import dev.starling.engine.features.Star;
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.features.SubscriberFeatures;
+import dev.starling.engine.store.FeatureTables;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The features of a finished replay state, computed as they are read instead of read from the stored
+ * rows: what {@code stars} and {@code leads} use after a refresh that left the rows to be written later
+ * (see {@link FeatureReplay#current}). Each pass computes every subscriber's row the way the writer
+ * does ({@link FeatureWriter#each}), so the values are the stored rows' to the bit.
+ *
+ * <p>Read it inside a transaction of the store it came from: a pass reads the subscribers table.
+ */
+public final class LiveFeatures implements FeatureSource {
+  private final ReplayState st;
+  private final FeatureTables tables;
+  private List<AccountFeatures> accounts;
+
+  LiveFeatures(ReplayState st, FeatureTables tables) {
+    this.st = st;
+    this.tables = tables;
+  }
+
+  /** Whether any subscriber of {@code st} has a feature row (was sent something, or left the list). */
+  static boolean hasRows(ReplayState st) {
+    for (int s = 0; s < st.seen.length; s++) {
+      if (st.seen[s] || st.status[s] != ReplayState.ACTIVE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public long asOf() {
+    return st.asOf;
+  }
+
+  @Override
+  public void forEachSubscriber(Consumer<SubscriberFeatures> each) {
+    List<AccountFeatures> found = new ArrayList<>();
+    FeatureWriter.each(st, tables, true, new FeatureWriter.Rows() {
+      @Override
+      public void subscriber(int id, SubscriberFeatures f) {
+        each.accept(f);
+      }
+
+      @Override
+      public void account(AccountFeatures a) {
+        found.add(a);
+      }
+    });
+    accounts = found; // the same pass made them: a forEachAccount after it costs nothing
+  }
+
+  @Override
+  public void forEachAccount(Consumer<AccountFeatures> each) {
+    if (accounts == null) {
+      forEachSubscriber(f -> {});
+    }
+    accounts.forEach(each);
+  }
+
+  @Override
+  public List<Star> stars(StarCriteria criteria, int limit) {
+    // The star query's filter and order over the computed rows; then the few stars' names from the list.
+    record Candidate(int id, SubscriberFeatures f) {}
+    List<Candidate> found = new ArrayList<>();
+    FeatureWriter.each(st, tables, false, new FeatureWriter.Rows() {
+      @Override
+      public void subscriber(int id, SubscriberFeatures f) {
+        // The SQL form: received >= n AND CAST(campaigns_opened AS REAL) / received >= r.
+        if (f.received() >= criteria.minCampaigns() && (double) f.campaignsOpened() / f.received() >= criteria.minRatio()) {
+          found.add(new Candidate(id, f));
+        }
+      }
+
+      @Override
+      public void account(AccountFeatures a) {}
+    });
+    int[] ids = found.stream().mapToInt(Candidate::id).toArray();
+    Map<Integer, FeatureTables.StarPerson> people = tables.starPeople(ids);
+    List<Star> out = new ArrayList<>(found.size());
+    for (Candidate c : found) {
+      FeatureTables.StarPerson p = people.get(c.id());
+      if (p == null) {
+        continue; // not on file (a features row without its subscriber has no join partner either)
+      }
+      SubscriberFeatures f = c.f();
+      out.add(new Star(p.email(), p.name(), p.company(), f.received(), f.campaignsOpened(), f.humanOpens(), f.machineOpens(),
+          f.humanClicks(), f.lastHumanAt(), f.status()));
+    }
+    out.sort(Comparator.comparingDouble((Star s) -> (double) s.opened() / s.received()).reversed()
+        .thenComparing(Comparator.comparingInt(Star::opened).reversed())
+        .thenComparing(Star::email, LiveFeatures::codePointOrder));
+    return limit > 0 && out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+  }
+
+  /** SQLite's text order (its BINARY collation compares UTF-8 bytes, which is code point order). */
+  static int codePointOrder(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+}

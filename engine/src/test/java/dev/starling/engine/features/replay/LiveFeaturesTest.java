@@ -1,0 +1,156 @@
+package dev.starling.engine.features.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.engine.app.Starling;
+import dev.starling.engine.features.AccountFeatures;
+import dev.starling.engine.features.FeatureSource;
+import dev.starling.engine.features.Star;
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.features.SubscriberFeatures;
+import dev.starling.engine.ingest.ImportListener;
+import dev.starling.engine.store.FeatureTables;
+import dev.starling.engine.store.ReplayStates;
+import dev.starling.engine.store.StoreProbe;
+import dev.starling.engine.testing.DataDir;
+import dev.starling.engine.testing.DataDirExtension;
+import dev.starling.engine.testing.FixedClock;
+import dev.starling.fixtures.DatasetGenerator;
+import dev.starling.fixtures.DatasetSpec;
+import dev.starling.fixtures.DatasetSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * After a weekly import, stars and leads read the replay's state instead of rows written for them; the rows
+ * are written later, by the first reader of the table. Whichever way they are read, the features must be
+ * the ones a refresh that writes its rows gives, to the bit.
+ */
+@ExtendWith(DataDirExtension.class)
+@FixedClock("2026-11-23T00:00:00Z")
+class LiveFeaturesTest {
+  @Test
+  void aWeeklyRefreshLeavesTheRowsToTheFirstReaderAndEveryWayOfReadingGivesTheSameFeatures(Starling s, DataDir dir)
+      throws IOException {
+    Path week10 = loadNineWeeks(s, dir, 53);
+    s.importFile(week10, null, ImportListener.NONE);
+    List<String> rowsBefore = rows(s);
+
+    FeatureSource live = FeatureReplay.current(s.store(), s.config().engagement(), s.clock());
+    assertInstanceOf(LiveFeatures.class, live, "the week's refresh hands over its state");
+    assertTrue(rowsStale(s), "and leaves the rows to be written");
+    assertEquals(rowsBefore, rows(s), "no row was written");
+    List<SubscriberFeatures> fromState = subscribers(s, live);
+    List<AccountFeatures> accountsFromState = accounts(s, live);
+    List<Star> starsFromState = s.store().read(tx -> live.stars(StarCriteria.DEFAULTS, 0));
+
+    // A second reader finds the replay fresh and the rows stale: the saved state, read again.
+    FeatureSource again = s.store().read(tx -> FeatureReplay.lastComputed(s.store(), s.config().engagement()));
+    assertInstanceOf(LiveFeatures.class, again);
+    assertEquals(fromState, subscribers(s, again), "the saved state gives what the refresh computed");
+    assertEquals(starsFromState, s.store().read(tx -> again.stars(StarCriteria.DEFAULTS, 0)));
+
+    // A reader of the table writes the rows, from the saved state, without replaying anything.
+    assertTrue(s.refreshFeatures(), "the rows are written");
+    assertFalse(rowsStale(s));
+    FeatureTables table = new FeatureTables(s.store());
+    assertEquals(fromState, subscribers(s, table), "the rows hold what the state gave (addresses and all)");
+    assertEquals(accountsFromState, accounts(s, table));
+    assertEquals(starsFromState, s.store().read(tx -> table.stars(StarCriteria.DEFAULTS, 0)), "the star query over the rows");
+    assertEquals(starsFromState, s.stars(StarCriteria.DEFAULTS, 0), "and from now on stars reads the rows");
+    assertInstanceOf(FeatureTables.class, FeatureReplay.current(s.store(), s.config().engagement(), s.clock()));
+    assertFalse(starsFromState.isEmpty(), "the data has stars");
+    assertEquals(3, s.stars(StarCriteria.DEFAULTS, 3).size(), "a limit cuts the best");
+
+    // The rows are those of a refresh that replays everything and writes them (scores to 9 digits: a
+    // resumed replay discounts them from another anchor).
+    List<String> written = rows(s);
+    s.store().inTransaction(c -> FeatureReplay.refresh(s.store(), s.config().engagement(), s.clock().millis(), true));
+    assertEquals(rows(s), written);
+  }
+
+  @Test
+  void leadsFromTheStateAreTheLeadsFromTheRows(Starling s, DataDir dir) throws IOException {
+    Path week10 = loadNineWeeks(s, dir, 59);
+    s.importFile(week10, null, ImportListener.NONE);
+    var live = s.suggestLeads();
+    assertTrue(rowsStale(s), "leads read the state");
+    List<String> fromState = leads(s);
+    assertFalse(fromState.isEmpty(), "the week has suggestions");
+    // The same week again, over the rows this time: nothing new, and the stored suggestions are the same.
+    s.refreshFeatures();
+    var fromRows = s.suggestLeads();
+    assertEquals(0, fromRows.created(), "the rows suggest nothing the state had not");
+    assertEquals(live.week(), fromRows.week());
+    assertEquals(fromState, leads(s));
+    // And over a store that computed its rows the usual way, the same suggestions.
+    StoreProbe.execute(s.store(), "DELETE FROM lead_events", "DELETE FROM leads");
+    s.suggestLeads();
+    assertEquals(fromState, leads(s));
+  }
+
+  /** Subscribers, campaigns and nine weeks of events imported and refreshed; the tenth week's file. */
+  private static Path loadNineWeeks(Starling s, DataDir dir, long seed) throws IOException {
+    DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(1200, 10, seed), dir.input("in"));
+    List<String> lines = Files.readAllLines(gen.eventsFile());
+    Path history = write(dir, "history.csv", lines, l -> campaign(l) <= 9);
+    Path week10 = write(dir, "week10.csv", lines, l -> campaign(l) == 10);
+    s.importFile(gen.subscribersFile(), null, ImportListener.NONE);
+    s.importFile(gen.campaignsFile(), null, ImportListener.NONE);
+    s.importFile(history, null, ImportListener.NONE);
+    assertTrue(s.refreshFeatures());
+    return week10;
+  }
+
+  private static boolean rowsStale(Starling s) {
+    return s.store().read(tx -> new ReplayStates(s.store()).rowsStale());
+  }
+
+  private static List<SubscriberFeatures> subscribers(Starling s, FeatureSource f) {
+    List<SubscriberFeatures> out = new ArrayList<>();
+    s.store().read(tx -> {
+      f.forEachSubscriber(out::add);
+      return null;
+    });
+    return out;
+  }
+
+  private static List<AccountFeatures> accounts(Starling s, FeatureSource f) {
+    List<AccountFeatures> out = new ArrayList<>();
+    s.store().read(tx -> {
+      f.forEachAccount(out::add);
+      return null;
+    });
+    return out;
+  }
+
+  private static List<String> rows(Starling s) {
+    return StoreProbe.rows(s.store(), "SELECT subscriber_id || '|' || received || '|' || campaigns_opened || '|' || printf('%.9g', score) || '|'"
+        + " || state || '|' || status || '|' || coalesce(account, '-') || '|' || as_of FROM subscriber_features ORDER BY subscriber_id");
+  }
+
+  private static List<String> leads(Starling s) {
+    return StoreProbe.rows(s.store(), "SELECT week || '|' || subject || '|' || subject_key || '|' || rule_id || '|' || reason"
+        + " FROM leads ORDER BY id");
+  }
+
+  private static int campaign(String line) {
+    return Integer.parseInt(line.split(",", 4)[2].substring(3));
+  }
+
+  private static Path write(DataDir dir, String name, List<String> lines, java.util.function.Predicate<String> keep)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    out.add(lines.get(0));
+    lines.stream().skip(1).filter(keep).forEach(out::add);
+    return Files.write(dir.input(name), out);
+  }
+}
