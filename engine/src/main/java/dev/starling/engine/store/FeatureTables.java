@@ -256,19 +256,26 @@ public final class FeatureTables implements dev.starling.engine.features.Feature
     }
   }
 
-  /** A star's name, address and company, by subscriber id (the stars computed from a replay state carry only ids). */
-  public record StarPerson(String email, String name, String company) {}
+  /** A star's address, name and company, and what the list says of the person, by subscriber id. */
+  public record StarPerson(String email, String name, String company, String domain, ListStatus listStatus) {}
 
-  /** {@code ids}' addresses, names and companies; an id no longer on file is absent. */
+  /**
+   * {@code ids}' addresses, names, companies and list statuses (the stars computed from a replay state
+   * carry only ids); an id no longer on file is absent.
+   */
   public java.util.Map<Integer, StarPerson> starPeople(int[] ids) {
     java.util.Map<Integer, StarPerson> out = new java.util.HashMap<>();
     try (PreparedStatement ps = store.connection().prepareStatement("SELECT email,"
-        + " trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), company FROM subscribers WHERE id = ?")) {
+        + " trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), company, domain,"
+        + " CASE status WHEN ? THEN 1 WHEN ? THEN 2 ELSE 0 END FROM subscribers WHERE id = ?")) {
+      ps.setString(1, "unsubscribed");
+      ps.setString(2, "cleaned");
       for (int id : ids) {
-        ps.setInt(1, id);
+        ps.setInt(3, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            out.put(id, new StarPerson(rs.getString(1), rs.getString(2), rs.getString(3)));
+            out.put(id, new StarPerson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                ListStatus.VALUES[rs.getInt(5)]));
           }
         }
       }

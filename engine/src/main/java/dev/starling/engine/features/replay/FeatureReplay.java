@@ -139,6 +139,7 @@ public final class FeatureReplay {
    * that refresh's time, with the list-level events applied; null when it cannot be resumed.
    */
   private static ReplayState lastState(Store store, EngagementSettings settings) {
+    Timing timing = new Timing();
     ReplayStates saved = new ReplayStates(store);
     java.util.Optional<ReplayStates.Saved> end = saved.load(0);
     if (end.isEmpty()) {
@@ -151,10 +152,12 @@ public final class FeatureReplay {
     if (st == null || st.turn != end.get().turn()) {
       return null;
     }
+    timing.mark("resume the last refresh's state");
     CampaignPass pass = new CampaignPass(st, settings, history.agents());
     try (EventHistory.CampaignScan scan = history.campaignScanAhead(List.of(0))) {
       pass.events(scan, 0, st.turn + 1);
     }
+    timing.mark("list-level events");
     return st;
   }
 

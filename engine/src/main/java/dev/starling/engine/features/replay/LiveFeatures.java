@@ -72,30 +72,29 @@ public final class LiveFeatures implements FeatureSource {
 
   @Override
   public List<Star> stars(StarCriteria criteria, int limit) {
-    // The star query's filter and order over the computed rows; then the few stars' names from the list.
-    record Candidate(int id, SubscriberFeatures f) {}
-    List<Candidate> found = new ArrayList<>();
-    FeatureWriter.each(st, tables, false, new FeatureWriter.Rows() {
-      @Override
-      public void subscriber(int id, SubscriberFeatures f) {
-        // The SQL form: received >= n AND CAST(campaigns_opened AS REAL) / received >= r.
-        if (f.received() >= criteria.minCampaigns() && (double) f.campaignsOpened() / f.received() >= criteria.minRatio()) {
-          found.add(new Candidate(id, f));
-        }
+    // The star query's filter (received >= n AND CAST(campaigns_opened AS REAL) / received >= r) over the
+    // state's two counts, which the list's own statuses do not change; then only the stars' rows, with
+    // their people read by id: a pass over every subscriber and every row cost 0.3 s at 100,000.
+    List<Integer> found = new ArrayList<>();
+    int n = Math.min(st.received.length, st.seen.length);
+    for (int s = 0; s < n; s++) {
+      int r = st.received[s];
+      if (r >= criteria.minCampaigns() && (double) st.opened[s] / r >= criteria.minRatio()) {
+        found.add(s);
       }
-
-      @Override
-      public void account(AccountFeatures a) {}
-    });
-    int[] ids = found.stream().mapToInt(Candidate::id).toArray();
+    }
+    int[] ids = found.stream().mapToInt(Integer::intValue).toArray();
     Map<Integer, FeatureTables.StarPerson> people = tables.starPeople(ids);
-    List<Star> out = new ArrayList<>(found.size());
-    for (Candidate c : found) {
-      FeatureTables.StarPerson p = people.get(c.id());
+    List<Star> out = new ArrayList<>(ids.length);
+    for (int s : ids) {
+      FeatureTables.StarPerson p = people.get(s);
       if (p == null) {
         continue; // not on file (a features row without its subscriber has no join partner either)
       }
-      SubscriberFeatures f = c.f();
+      if (p.listStatus() != FeatureTables.ListStatus.ON_LIST) {
+        st.listRemoved(s, p.listStatus() == FeatureTables.ListStatus.CLEANED); // as the writer applies it
+      }
+      SubscriberFeatures f = FeatureWriter.features(st, s, p.email(), p.domain(), p.company(), null);
       out.add(new Star(p.email(), p.name(), p.company(), f.received(), f.campaignsOpened(), f.humanOpens(), f.machineOpens(),
           f.humanClicks(), f.lastHumanAt(), f.status()));
     }

@@ -97,6 +97,34 @@ class LiveFeaturesTest {
     assertEquals(fromState, leads(s));
   }
 
+  /** The stars of the state show the status the rows would: the list's own removals and complaints applied. */
+  @Test
+  void starsWhoLeftTheListShowTheirStatusAsTheRowsDo(Starling s, DataDir dir) throws IOException {
+    List<String> people = List.of("ana", "bob", "cleo", "dan");
+    StringBuilder ev = new StringBuilder("type,email,campaign_id,at\n");
+    for (int week = 0; week < 6; week++) {
+      for (String who : people) {
+        java.time.Instant sent = java.time.Instant.parse("2026-01-06T09:00:00Z").plusSeconds(week * 604_800L);
+        ev.append("send,").append(who).append("@acme.example,nl-").append(week).append(',').append(sent).append('\n')
+            .append("open,").append(who).append("@acme.example,nl-").append(week).append(',').append(sent.plusSeconds(7200))
+            .append('\n');
+      }
+    }
+    ev.append("complaint,dan@acme.example,nl-5,2026-02-10T15:00:00Z\n");
+    s.importFile(Files.writeString(dir.input("list.csv"), "email\nana@acme.example\nbob@acme.example\ncleo@acme.example\n"
+        + "dan@acme.example\n"), null, ImportListener.NONE);
+    s.importFile(Files.writeString(dir.input("history.csv"), ev), null, ImportListener.NONE);
+    assertTrue(s.refreshFeatures());
+    s.importFile(Files.writeString(dir.input("list2.csv"), "email,status\nbob@acme.example,unsubscribed\n"
+        + "cleo@acme.example,cleaned\n"), null, ImportListener.NONE);
+    List<Star> live = s.stars(StarCriteria.DEFAULTS, 0);
+    assertTrue(rowsStale(s), "stars read the state");
+    assertEquals(List.of("ana@acme.example active", "bob@acme.example unsubscribed", "cleo@acme.example hard_bounced",
+        "dan@acme.example complained"), live.stream().map(x -> x.email() + " " + x.status().code()).toList());
+    s.refreshFeatures();
+    assertEquals(live, s.stars(StarCriteria.DEFAULTS, 0), "the rows give the same stars");
+  }
+
   /** Subscribers, campaigns and nine weeks of events imported and refreshed; the tenth week's file. */
   private static Path loadNineWeeks(Starling s, DataDir dir, long seed) throws IOException {
     DatasetSummary gen = DatasetGenerator.generate(DatasetSpec.of(1200, 10, seed), dir.input("in"));
