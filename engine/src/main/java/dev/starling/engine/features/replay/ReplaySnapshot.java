@@ -173,7 +173,7 @@ final class ReplaySnapshot {
     });
     names.markStored();
     ReplayState st = new ReplayState(n, settings, asOf, anchor, names, chunkBits);
-    saved.forEachChunk(slot, (c, data) -> decode(st, c, unpack(data, format)));
+    decodeChunks(saved, slot, format, st);
     st.turn = turn;
     st.savedIn = slot;
     // Subscribers added since the save: their chunks (the last saved one, partly filled, and any after) are new.
@@ -187,6 +187,50 @@ final class ReplaySnapshot {
     }
     st.reanchorIfFar();
     return st;
+  }
+
+  /**
+   * Reads slot {@code slot}'s chunks into {@code st}: this thread reads them from the store while two
+   * others inflate and decode them (each chunk fills its own range of the arrays), at most four chunks
+   * in hand at a time. Inflating was 0.05 of a 0.13 s resume at 100,000 subscribers and most of 0.9 s at
+   * 1,000,000, on one core.
+   */
+  private static void decodeChunks(ReplayStates saved, int slot, int format, ReplayState st) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "starling-replay-decode");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.Semaphore inHand = new java.util.concurrent.Semaphore(4);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    try {
+      saved.forEachChunk(slot, (c, data) -> {
+        inHand.acquireUninterruptibly();
+        done.add(pool.submit(() -> {
+          try {
+            decode(st, c, unpack(data, format));
+          } finally {
+            inHand.release();
+          }
+        }));
+      });
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the saved replay state", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Chunk {@code c} of {@code st}: its count, then field by field (bulk copies of the arrays), then the URL and page ids. */
