@@ -17,7 +17,9 @@ public record CsvLine(List<String> fields, boolean open) {
 
   /** Splits {@code text} on {@code separator} outside quotes. */
   public static CsvLine split(String text, char separator) {
-    List<String> out = new ArrayList<>();
+    // Room for the widest format's row (an event log has 11 columns): the default 10 grew, copying, on
+    // every row of a weekly import (a fifth of its reading thread's time).
+    List<String> out = new ArrayList<>(16);
     int n = text.length();
     int i = 0;
     while (true) {
