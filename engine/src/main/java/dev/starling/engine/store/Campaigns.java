@@ -20,7 +20,7 @@ public final class Campaigns {
 
   Campaigns(Connection c, Dialect dialect) {
     this.c = c;
-    this.ids = new DenseIds(c, "SELECT id, code FROM campaigns");
+    this.ids = new DenseIds(c, "campaigns", "code");
   }
 
   /** The id of the campaign with this code, or 0 when there is none. */

@@ -22,7 +22,7 @@ public final class Subscribers {
 
   Subscribers(Connection c, Dialect dialect) {
     this.c = c;
-    this.ids = new DenseIds(c, "SELECT id, email FROM subscribers");
+    this.ids = new DenseIds(c, "subscribers", "email");
   }
 
   /**
