@@ -258,22 +258,24 @@ public final class LeadBook {
 
   /**
    * Every lead that is rejected now, with its latest rejection's reason, when it was rejected (data time,
-   * {@code status_at}) and its account: the person's (from the features) or the account lead's own.
+   * {@code status_at}) and its account: the person's (from the list, as the features make it: the feature rows
+   * may wait to be written after a refresh) or the account lead's own.
    */
   public List<dev.starling.engine.leads.Suppression.Rejected> rejectedNow() {
     List<dev.starling.engine.leads.Suppression.Rejected> out = new ArrayList<>();
     try (PreparedStatement ps = store.connection().prepareStatement("SELECT l.id, l.subject, l.subject_key, l.status_at,"
         + " (SELECT e.reason FROM lead_events e WHERE e.lead_id = l.id AND e.to_status = ? ORDER BY e.at DESC, e.id DESC"
-        + " LIMIT 1),"
-        + " (SELECT f.account FROM subscribers s JOIN subscriber_features f ON f.subscriber_id = s.id"
-        + " WHERE s.email = l.subject_key)"
-        + " FROM leads l WHERE l.status = ? ORDER BY l.id")) {
+        + " LIMIT 1), s.id, s.company, s.domain"
+        + " FROM leads l LEFT JOIN subscribers s ON l.subject = ? AND s.email = l.subject_key"
+        + " WHERE l.status = ? ORDER BY l.id")) {
       ps.setString(1, LeadStatus.REJECTED.code());
-      ps.setString(2, LeadStatus.REJECTED.code());
+      ps.setString(2, Subject.SUBSCRIBER.key());
+      ps.setString(3, LeadStatus.REJECTED.code());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Subject subject = subject(rs.getString(2));
-          String account = subject == Subject.ACCOUNT ? rs.getString(3) : rs.getString(6);
+          String account = subject == Subject.ACCOUNT ? rs.getString(3)
+              : rs.getObject(6) == null ? null : dev.starling.engine.features.Accounts.keyOf(rs.getString(7), rs.getString(8));
           out.add(new dev.starling.engine.leads.Suppression.Rejected(rs.getLong(1), subject, rs.getString(3), account,
               rs.getString(5), rs.getLong(4)));
         }
