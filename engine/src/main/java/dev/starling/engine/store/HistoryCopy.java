@@ -67,7 +67,7 @@ public final class HistoryCopy implements AutoCloseable {
     try {
       copy.withConnection(c -> {
         try (Statement s = c.createStatement()) {
-          for (String t : List.of("leads", "lead_events", "digest_sends", "digest_stars", "replay_snapshots", "replay_chunks", "replay_urls", "human_openers",
+          for (String t : List.of("leads", "lead_events", "digest_sends", "digest_stars", "replay_snapshots", "replay_chunks", "replay_urls", "human_openers", "star_counts",
               "dirty_campaigns", "subscriber_features", "account_features")) {
             s.executeUpdate("DELETE FROM " + t);
           }

@@ -96,6 +96,47 @@ public final class ReplayStates {
   }
 
   /**
+   * The star query's columns of a saved state (see {@code star_counts}): the turn, time and settings of the
+   * state they come from, and their bytes (their format belongs to the replay).
+   */
+  public record StarCounts(int turn, long asOf, String settings, byte[] data) {}
+
+  /** Replaces the saved star counts. */
+  public void saveStarCounts(StarCounts counts) {
+    try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO star_counts (id, turn, as_of, settings, data)"
+        + " VALUES (0, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET turn = excluded.turn, as_of = excluded.as_of,"
+        + " settings = excluded.settings, data = excluded.data")) {
+      ps.setInt(1, counts.turn());
+      ps.setLong(2, counts.asOf());
+      ps.setString(3, counts.settings());
+      ps.setBytes(4, counts.data());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot save the star counts", e);
+    }
+  }
+
+  /** The saved star counts, if any. */
+  public Optional<StarCounts> starCounts() {
+    try (PreparedStatement ps = store.connection().prepareStatement("SELECT turn, as_of, settings, data FROM star_counts WHERE id = 0");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new StarCounts(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
+          : Optional.empty();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot read the star counts", e);
+    }
+  }
+
+  /** Drops the saved star counts (an erasure changed the state they come from). */
+  public void clearStarCounts() {
+    try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM star_counts")) {
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Queries.failed(store, "cannot drop the star counts", e);
+    }
+  }
+
+  /**
    * A saved replay state.
    *
    * @param turn campaigns replayed into it
@@ -136,14 +177,16 @@ public final class ReplayStates {
     }
   }
 
-  /** Drops every saved state, chunk and URL (a full replay starts a new lineage of ids). */
+  /** Drops every saved state, chunk and URL (a full replay starts a new lineage of ids), and the star counts. */
   public void clear() {
     try (PreparedStatement a = store.connection().prepareStatement("DELETE FROM replay_snapshots");
         PreparedStatement b = store.connection().prepareStatement("DELETE FROM replay_chunks");
-        PreparedStatement c = store.connection().prepareStatement("DELETE FROM replay_urls")) {
+        PreparedStatement c = store.connection().prepareStatement("DELETE FROM replay_urls");
+        PreparedStatement d = store.connection().prepareStatement("DELETE FROM star_counts")) {
       a.executeUpdate();
       b.executeUpdate();
       c.executeUpdate();
+      d.executeUpdate();
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot clear the saved replay states", e);
     }

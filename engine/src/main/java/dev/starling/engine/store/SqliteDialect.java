@@ -27,7 +27,8 @@ final class SqliteDialect implements Dialect {
       "003-engagement-and-leads.sql", "004-incremental-features.sql", "005-lead-history.sql", "006-dedupe-with-agent-and-ip.sql",
       "008-digest.sql", "009-bounces.sql", "010-lead-reasons.sql",
       "011-digest-replies.sql", "013-country-codes.sql",
-      "014-forgotten.sql", "015-replay-chunks.sql", "016-import-bytes.sql", "017-human-openers.sql");
+      "014-forgotten.sql", "015-replay-chunks.sql", "016-import-bytes.sql", "017-human-openers.sql",
+      "018-star-counts.sql");
 
   private SqliteDialect() {}
 

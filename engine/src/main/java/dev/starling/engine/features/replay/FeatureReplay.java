@@ -1,7 +1,11 @@
 package dev.starling.engine.features.replay;
 
+import dev.starling.engine.features.AccountFeatures;
 import dev.starling.engine.features.EngagementSettings;
 import dev.starling.engine.features.FeatureSource;
+import dev.starling.engine.features.Star;
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.store.EventHistory;
 import dev.starling.engine.store.FeatureTables;
 import dev.starling.engine.store.HumanOpeners;
@@ -9,6 +13,9 @@ import dev.starling.engine.store.ReplayStates;
 import dev.starling.engine.store.Store;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Recomputes {@code subscriber_features} and {@code account_features} by replaying the store campaign
@@ -87,7 +94,8 @@ public final class FeatureReplay {
         return new FeatureTables(store);
       }
       saved.markRowsStale(true);
-      timing.mark("rows left to the first reader of the table");
+      StarCounts.save(saved, st);
+      timing.mark("rows left to the first reader of the table (star counts saved)");
       return new LiveFeatures(st, new FeatureTables(store));
     });
   }
@@ -98,13 +106,68 @@ public final class FeatureReplay {
    */
   public static FeatureSource lastComputed(Store store, EngagementSettings settings) {
     ReplayStates saved = new ReplayStates(store);
-    if (saved.rowsStale()) {
-      ReplayState st = lastState(store, settings);
-      if (st != null) {
-        return new LiveFeatures(st, new FeatureTables(store));
-      }
+    FeatureTables tables = new FeatureTables(store);
+    if (!saved.rowsStale()) {
+      return tables;
     }
-    return new FeatureTables(store);
+    Optional<ReplayStates.Saved> end = saved.load(0);
+    StarCounts counts = end.map(e -> StarCounts.load(saved, e)).orElse(null);
+    if (counts != null) {
+      // The stars from the saved counts; anything else resumes the state when first asked.
+      return new SavedFeatures(end.get().asOf(), counts, tables, () -> {
+        ReplayState st = lastState(store, settings);
+        return st == null ? tables : new LiveFeatures(st, tables);
+      });
+    }
+    ReplayState st = lastState(store, settings);
+    return st == null ? tables : new LiveFeatures(st, tables);
+  }
+
+  /**
+   * The last refresh's features while its rows wait to be written: the stars from the saved star counts,
+   * everything else from {@code full} (the saved state, resumed on first use; a tenth of a second at 100,000
+   * people that a 'stars' does without).
+   */
+  private static final class SavedFeatures implements FeatureSource {
+    private final long asOf;
+    private final StarCounts counts;
+    private final FeatureTables tables;
+    private final Supplier<FeatureSource> resume;
+    private FeatureSource full;
+
+    SavedFeatures(long asOf, StarCounts counts, FeatureTables tables, Supplier<FeatureSource> resume) {
+      this.asOf = asOf;
+      this.counts = counts;
+      this.tables = tables;
+      this.resume = resume;
+    }
+
+    private FeatureSource full() {
+      if (full == null) {
+        full = resume.get();
+      }
+      return full;
+    }
+
+    @Override
+    public long asOf() {
+      return asOf;
+    }
+
+    @Override
+    public void forEachSubscriber(Consumer<SubscriberFeatures> each) {
+      full().forEachSubscriber(each);
+    }
+
+    @Override
+    public void forEachAccount(Consumer<AccountFeatures> each) {
+      full().forEachAccount(each);
+    }
+
+    @Override
+    public List<Star> stars(StarCriteria criteria, int limit) {
+      return counts.stars(criteria, limit, tables);
+    }
   }
 
   /**
@@ -141,7 +204,7 @@ public final class FeatureReplay {
   private static ReplayState lastState(Store store, EngagementSettings settings) {
     Timing timing = new Timing();
     ReplayStates saved = new ReplayStates(store);
-    java.util.Optional<ReplayStates.Saved> end = saved.load(0);
+    Optional<ReplayStates.Saved> end = saved.load(0);
     if (end.isEmpty()) {
       return null;
     }
@@ -166,7 +229,9 @@ public final class FeatureReplay {
    * caller's writing transaction; the next refresh resumes from them as usual.
    */
   public static void forget(Store store, int subscriberId) {
-    ReplaySnapshot.forget(new ReplayStates(store), subscriberId);
+    ReplayStates saved = new ReplayStates(store);
+    ReplaySnapshot.forget(saved, subscriberId);
+    saved.clearStarCounts(); // they hold the person's counts under an id a later person may get
   }
 
   private static boolean stale(ReplayStates saved, EngagementSettings settings) {

@@ -7,7 +7,6 @@ import dev.starling.engine.features.StarCriteria;
 import dev.starling.engine.features.SubscriberFeatures;
 import dev.starling.engine.store.FeatureTables;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -98,10 +97,7 @@ public final class LiveFeatures implements FeatureSource {
       out.add(new Star(p.email(), p.name(), p.company(), f.received(), f.campaignsOpened(), f.humanOpens(), f.machineOpens(),
           f.humanClicks(), f.lastHumanAt(), f.status()));
     }
-    out.sort(Comparator.comparingDouble((Star s) -> (double) s.opened() / s.received()).reversed()
-        .thenComparing(Comparator.comparingInt(Star::opened).reversed())
-        .thenComparing(Star::email, LiveFeatures::codePointOrder));
-    return limit > 0 && out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    return StarCounts.best(out, limit);
   }
 
   /** SQLite's text order (its BINARY collation compares UTF-8 bytes, which is code point order). */

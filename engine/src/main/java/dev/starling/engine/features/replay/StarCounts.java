@@ -1,0 +1,121 @@
+package dev.starling.engine.features.replay;
+
+import dev.starling.engine.features.Star;
+import dev.starling.engine.features.StarCriteria;
+import dev.starling.engine.features.SubscriberStatus;
+import dev.starling.engine.store.FeatureTables;
+import dev.starling.engine.store.ReplayStates;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the star query reads of a finished replay state, saved beside it ({@code star_counts}): per subscriber
+ * id, the received and opened campaigns, human and machine opens, human clicks, the last human activity and
+ * the status (list-level complaints applied; the list's own removals are applied as the stars are read, as
+ * the writer applies them). While the feature rows wait to be written, a second {@code stars} reads these
+ * instead of resuming the whole state.
+ */
+final class StarCounts {
+  private static final SubscriberStatus[] STATUSES = SubscriberStatus.values();
+  private static final int FORMAT = 1;
+
+  private final int[] received;
+  private final int[] opened;
+  private final int[] humanOpens;
+  private final int[] machineOpens;
+  private final int[] humanClicks;
+  private final long[] lastHuman;
+  private final byte[] status;
+
+  private StarCounts(int n) {
+    received = new int[n];
+    opened = new int[n];
+    humanOpens = new int[n];
+    machineOpens = new int[n];
+    humanClicks = new int[n];
+    lastHuman = new long[n];
+    status = new byte[n];
+  }
+
+  /** Saves {@code st}'s star counts (it has replayed to its end, list-level events included). */
+  static void save(ReplayStates saved, ReplayState st) {
+    int n = st.size();
+    ByteBuffer buf = ByteBuffer.allocate(8 + n * (5 * 4 + 8 + 1));
+    buf.putInt(FORMAT).putInt(n);
+    for (int[] a : new int[][] {st.received, st.opened, st.humanOpens, st.machineOpens, st.humanClicks}) {
+      buf.asIntBuffer().put(a, 0, n);
+      buf.position(buf.position() + n * 4);
+    }
+    buf.asLongBuffer().put(st.lastHuman, 0, n);
+    buf.position(buf.position() + n * 8);
+    buf.put(st.status, 0, n);
+    saved.saveStarCounts(new ReplayStates.StarCounts(st.turn, st.asOf, st.settings.fingerprint(), buf.array()));
+  }
+
+  /**
+   * The saved counts when they come from the state saved in {@code end} (same turn, time and settings), else
+   * null.
+   */
+  static StarCounts load(ReplayStates saved, ReplayStates.Saved end) {
+    ReplayStates.StarCounts c = saved.starCounts().orElse(null);
+    if (c == null || c.turn() != end.turn() || c.asOf() != end.asOf() || !c.settings().equals(end.settings())) {
+      return null;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(c.data());
+    if (c.data().length < 8 || buf.getInt() != FORMAT) {
+      return null;
+    }
+    int n = buf.getInt();
+    if (c.data().length != 8 + (long) n * (5 * 4 + 8 + 1)) {
+      return null;
+    }
+    StarCounts out = new StarCounts(n);
+    for (int[] a : new int[][] {out.received, out.opened, out.humanOpens, out.machineOpens, out.humanClicks}) {
+      buf.asIntBuffer().get(a, 0, n);
+      buf.position(buf.position() + n * 4);
+    }
+    buf.asLongBuffer().get(out.lastHuman, 0, n);
+    buf.position(buf.position() + n * 8);
+    buf.get(out.status, 0, n);
+    return out;
+  }
+
+  /** The stars under {@code criteria}, as {@link LiveFeatures#stars} makes them from the whole state. */
+  List<Star> stars(StarCriteria criteria, int limit, FeatureTables tables) {
+    List<Integer> found = new ArrayList<>();
+    for (int s = 0; s < received.length; s++) {
+      int r = received[s];
+      if (r >= criteria.minCampaigns() && (double) opened[s] / r >= criteria.minRatio()) {
+        found.add(s);
+      }
+    }
+    int[] ids = found.stream().mapToInt(Integer::intValue).toArray();
+    Map<Integer, FeatureTables.StarPerson> people = tables.starPeople(ids);
+    List<Star> out = new ArrayList<>(ids.length);
+    for (int s : ids) {
+      FeatureTables.StarPerson p = people.get(s);
+      if (p == null) {
+        continue;
+      }
+      byte st = switch (p.listStatus()) { // as ReplayState.listRemoved sets it
+        case ON_LIST -> status[s];
+        case UNSUBSCRIBED -> ReplayState.UNSUBSCRIBED;
+        case CLEANED -> ReplayState.HARD_BOUNCED;
+      };
+      out.add(new Star(p.email(), p.name(), p.company(), received[s], opened[s], humanOpens[s], machineOpens[s], humanClicks[s],
+          lastHuman[s], STATUSES[st]));
+    }
+    return best(out, limit);
+  }
+
+  /** Best first (highest ratio, then most campaigns opened, then address in SQLite's order), cut to {@code limit}. */
+  static List<Star> best(List<Star> stars, int limit) {
+    stars.sort(Comparator.comparingDouble((Star s) -> (double) s.opened() / s.received()).reversed()
+        .thenComparing(Comparator.comparingInt(Star::opened).reversed())
+        .thenComparing(Star::email, LiveFeatures::codePointOrder));
+    return limit > 0 && stars.size() > limit ? List.copyOf(stars.subList(0, limit)) : stars;
+  }
+}
