@@ -30,14 +30,24 @@ final class StarCounts {
   private final long[] lastHuman;
   private final byte[] status;
 
+  private StarCounts(int[] received, int[] opened, int[] humanOpens, int[] machineOpens, int[] humanClicks, long[] lastHuman,
+      byte[] status) {
+    this.received = received;
+    this.opened = opened;
+    this.humanOpens = humanOpens;
+    this.machineOpens = machineOpens;
+    this.humanClicks = humanClicks;
+    this.lastHuman = lastHuman;
+    this.status = status;
+  }
+
   private StarCounts(int n) {
-    received = new int[n];
-    opened = new int[n];
-    humanOpens = new int[n];
-    machineOpens = new int[n];
-    humanClicks = new int[n];
-    lastHuman = new long[n];
-    status = new byte[n];
+    this(new int[n], new int[n], new int[n], new int[n], new int[n], new long[n], new byte[n]);
+  }
+
+  /** {@code st}'s counts, read in place (not copied): what {@link LiveFeatures#stars} reads. */
+  static StarCounts of(ReplayState st) {
+    return new StarCounts(st.received, st.opened, st.humanOpens, st.machineOpens, st.humanClicks, st.lastHuman, st.status);
   }
 
   /** Saves {@code st}'s star counts (it has replayed to its end, list-level events included). */
@@ -83,7 +93,11 @@ final class StarCounts {
     return out;
   }
 
-  /** The stars under {@code criteria}, as {@link LiveFeatures#stars} makes them from the whole state. */
+  /**
+   * The stars under {@code criteria}: the star query's filter (received >= n AND CAST(campaigns_opened AS
+   * REAL) / received >= r) over the counts, then only the stars' rows, with their people read by id and the
+   * list's own removals applied as {@code ReplayState.listRemoved} applies them.
+   */
   List<Star> stars(StarCriteria criteria, int limit, FeatureTables tables) {
     List<Integer> found = new ArrayList<>();
     for (int s = 0; s < received.length; s++) {
