@@ -235,12 +235,7 @@ public final class Starling implements AutoCloseable {
    * they are (the last refresh's).
    */
   public boolean refreshFeatures() {
-    if (store.readOnly()) {
-      notes.accept("the store is read-only: features not refreshed (showing the last computed ones)");
-      return false;
-    }
-    if (!store.writableNow()) {
-      notes.accept("another import is running: features not refreshed (showing the last computed ones)");
+    if (!featuresWritable()) {
       return false;
     }
     boolean refreshed = FeatureReplay.refreshIfStale(store, config.engagement(), clock);
@@ -256,16 +251,10 @@ public final class Starling implements AutoCloseable {
    * ({@link FeatureReplay#current}). Read the result inside a transaction of the store.
    */
   private dev.starling.engine.features.FeatureSource currentFeatures() {
-    String why = store.readOnly() ? "the store is read-only" : !store.writableNow() ? "another import is running" : null;
-    if (why != null) {
-      notes.accept(why + ": features not refreshed (showing the last computed ones)");
+    if (!featuresWritable()) {
       return store.read(tx -> FeatureReplay.lastComputed(store, config.engagement()));
     }
-    dev.starling.engine.features.FeatureSource f = FeatureReplay.current(store, config.engagement(), clock);
-    if (f instanceof dev.starling.engine.features.replay.LiveFeatures) {
-      dataChanged();
-    }
-    return f;
+    return FeatureReplay.current(store, config.engagement(), clock, this::dataChanged);
   }
 
   /**
@@ -273,17 +262,29 @@ public final class Starling implements AutoCloseable {
    * new: for the readers of the table that show the features as last computed.
    */
   private void ensureFeatureRows() {
-    if (store.readOnly() || !store.writableNow() || !store.read(tx -> new ReplayStates(store).rowsStale())) {
-      return; // a store that cannot be written now shows its rows as they are
+    if (!store.read(tx -> new ReplayStates(store).rowsStale()) || !featuresWritable()) {
+      return;
     }
     if (store.inTransaction(c -> FeatureReplay.writeRowsIfStale(store, config.engagement(), clock.millis()))) {
       dataChanged();
     }
   }
 
+  /**
+   * Whether this process may bring the features up to date now; when not (a read-only store, another
+   * import running), says so in a note: the features are read as last computed.
+   */
+  private boolean featuresWritable() {
+    String why = store.readOnly() ? "the store is read-only" : !store.writableNow() ? "another import is running" : null;
+    if (why != null) {
+      notes.accept(why + ": features not refreshed (showing the last computed ones)");
+    }
+    return why == null;
+  }
+
   /** Whether features were ever computed into this store (a store only loaded has none yet). */
   public boolean featuresComputed() {
-    return new FeatureTables(store).asOf() != 0 || store.read(tx -> new ReplayStates(store).rowsStale());
+    return new FeatureTables(store).asOf() != 0; // while the rows wait to be written, the saved state's time
   }
 
   /** The star subscribers under {@code criteria}, after bringing the features up to date. */

@@ -99,10 +99,10 @@ public final class ReplayStates {
    * The star query's columns of a saved state (see {@code star_counts}): the turn, time and settings of the
    * state they come from, and their bytes (their format belongs to the replay).
    */
-  public record StarCounts(int turn, long asOf, String settings, byte[] data) {}
+  public record SavedStarCounts(int turn, long asOf, String settings, byte[] data) {}
 
   /** Replaces the saved star counts. */
-  public void saveStarCounts(StarCounts counts) {
+  public void saveStarCounts(SavedStarCounts counts) {
     try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO star_counts (id, turn, as_of, settings, data)"
         + " VALUES (0, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET turn = excluded.turn, as_of = excluded.as_of,"
         + " settings = excluded.settings, data = excluded.data")) {
@@ -117,10 +117,10 @@ public final class ReplayStates {
   }
 
   /** The saved star counts, if any. */
-  public Optional<StarCounts> starCounts() {
+  public Optional<SavedStarCounts> starCounts() {
     try (PreparedStatement ps = store.connection().prepareStatement("SELECT turn, as_of, settings, data FROM star_counts WHERE id = 0");
         ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new StarCounts(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
+      return rs.next() ? Optional.of(new SavedStarCounts(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
           : Optional.empty();
     } catch (SQLException e) {
       throw Queries.failed(store, "cannot read the star counts", e);

@@ -14,6 +14,7 @@ import dev.starling.engine.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -72,16 +73,18 @@ public final class FeatureReplay {
    *
    * <p>Takes the write lock only when there is something to replay. The result is read inside a
    * transaction of {@code store}.
+   *
+   * @param refreshed run when this call changed the stored features (replayed, or wrote empty rows)
    */
-  public static FeatureSource current(Store store, EngagementSettings settings, Clock clock) {
+  public static FeatureSource current(Store store, EngagementSettings settings, Clock clock, Runnable refreshed) {
     ReplayStates saved = new ReplayStates(store);
     FeatureSource fresh = store.read(tx -> stale(saved, settings) ? null : lastComputed(store, settings));
     if (fresh != null) {
       return fresh;
     }
-    return store.inTransaction(c -> {
+    FeatureSource out = store.inTransaction(c -> {
       if (!stale(saved, settings)) {
-        return lastComputed(store, settings); // another process refreshed them meanwhile
+        return null; // another process refreshed them meanwhile
       }
       Timing timing = new Timing();
       ReplayState st = replay(store, settings, clock.millis(), false, ReplayState.CHUNK_BITS, timing).state();
@@ -98,6 +101,11 @@ public final class FeatureReplay {
       timing.mark("rows left to the first reader of the table (star counts saved)");
       return new LiveFeatures(st, new FeatureTables(store));
     });
+    if (out == null) {
+      return store.read(tx -> lastComputed(store, settings));
+    }
+    refreshed.run();
+    return out;
   }
 
   /**
@@ -110,17 +118,14 @@ public final class FeatureReplay {
     if (!saved.rowsStale()) {
       return tables;
     }
+    Supplier<FeatureSource> resume = () -> {
+      ReplayState st = lastState(store, settings);
+      return st == null ? tables : new LiveFeatures(st, tables);
+    };
     Optional<ReplayStates.Saved> end = saved.load(0);
     StarCounts counts = end.map(e -> StarCounts.load(saved, e)).orElse(null);
-    if (counts != null) {
-      // The stars from the saved counts; anything else resumes the state when first asked.
-      return new SavedFeatures(end.get().asOf(), counts, tables, () -> {
-        ReplayState st = lastState(store, settings);
-        return st == null ? tables : new LiveFeatures(st, tables);
-      });
-    }
-    ReplayState st = lastState(store, settings);
-    return st == null ? tables : new LiveFeatures(st, tables);
+    // The stars from the saved counts when there are some; anything else resumes the state when first asked.
+    return counts == null ? resume.get() : new SavedFeatures(end.get().asOf(), counts, tables, resume);
   }
 
   /**
@@ -211,7 +216,7 @@ public final class FeatureReplay {
     EventHistory history = new EventHistory(store);
     List<Integer> order = history.campaignsInSendOrder();
     int n = history.maxSubscriberId() + 1;
-    ReplayState st = ReplaySnapshot.resume(saved, order, java.util.Set.of(), n, settings, end.get().asOf());
+    ReplayState st = ReplaySnapshot.resume(saved, order, Set.of(), n, settings, end.get().asOf());
     if (st == null || st.turn != end.get().turn()) {
       return null;
     }

@@ -52,17 +52,18 @@ final class StarCounts {
 
   /** Saves {@code st}'s star counts (it has replayed to its end, list-level events included). */
   static void save(ReplayStates saved, ReplayState st) {
-    int n = st.size();
-    ByteBuffer buf = ByteBuffer.allocate(8 + n * (5 * 4 + 8 + 1));
+    StarCounts c = of(st);
+    int n = c.received.length;
+    ByteBuffer buf = ByteBuffer.allocate((int) bytes(n));
     buf.putInt(FORMAT).putInt(n);
-    for (int[] a : new int[][] {st.received, st.opened, st.humanOpens, st.machineOpens, st.humanClicks}) {
+    for (int[] a : c.ints()) {
       buf.asIntBuffer().put(a, 0, n);
       buf.position(buf.position() + n * 4);
     }
-    buf.asLongBuffer().put(st.lastHuman, 0, n);
+    buf.asLongBuffer().put(c.lastHuman, 0, n);
     buf.position(buf.position() + n * 8);
-    buf.put(st.status, 0, n);
-    saved.saveStarCounts(new ReplayStates.StarCounts(st.turn, st.asOf, st.settings.fingerprint(), buf.array()));
+    buf.put(c.status, 0, n);
+    saved.saveStarCounts(new ReplayStates.SavedStarCounts(st.turn, st.asOf, st.settings.fingerprint(), buf.array()));
   }
 
   /**
@@ -70,7 +71,7 @@ final class StarCounts {
    * null.
    */
   static StarCounts load(ReplayStates saved, ReplayStates.Saved end) {
-    ReplayStates.StarCounts c = saved.starCounts().orElse(null);
+    ReplayStates.SavedStarCounts c = saved.starCounts().orElse(null);
     if (c == null || c.turn() != end.turn() || c.asOf() != end.asOf() || !c.settings().equals(end.settings())) {
       return null;
     }
@@ -79,11 +80,11 @@ final class StarCounts {
       return null;
     }
     int n = buf.getInt();
-    if (c.data().length != 8 + (long) n * (5 * 4 + 8 + 1)) {
+    if (c.data().length != bytes(n)) {
       return null;
     }
     StarCounts out = new StarCounts(n);
-    for (int[] a : new int[][] {out.received, out.opened, out.humanOpens, out.machineOpens, out.humanClicks}) {
+    for (int[] a : out.ints()) {
       buf.asIntBuffer().get(a, 0, n);
       buf.position(buf.position() + n * 4);
     }
@@ -91,6 +92,16 @@ final class StarCounts {
     buf.position(buf.position() + n * 8);
     buf.get(out.status, 0, n);
     return out;
+  }
+
+  /** The int columns, in their saved order. */
+  private int[][] ints() {
+    return new int[][] {received, opened, humanOpens, machineOpens, humanClicks};
+  }
+
+  /** The saved length for {@code n} subscribers: format and count, five ints, a long and a byte each. */
+  private static long bytes(long n) {
+    return 8 + n * (5 * 4 + 8 + 1);
   }
 
   /**

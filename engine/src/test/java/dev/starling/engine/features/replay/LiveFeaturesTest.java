@@ -44,7 +44,9 @@ class LiveFeaturesTest {
     s.importFile(week10, null, ImportListener.NONE);
     List<String> rowsBefore = rows(s);
 
-    FeatureSource live = FeatureReplay.current(s.store(), s.config().engagement(), s.clock());
+    java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
+    FeatureSource live = FeatureReplay.current(s.store(), s.config().engagement(), s.clock(), refreshed::incrementAndGet);
+    assertEquals(1, refreshed.get(), "the caller hears that the features changed");
     assertInstanceOf(LiveFeatures.class, live, "the week's refresh hands over its state");
     assertTrue(rowsStale(s), "and leaves the rows to be written");
     assertEquals(rowsBefore, rows(s), "no row was written");
@@ -78,7 +80,9 @@ class LiveFeaturesTest {
     assertEquals(accountsFromState, accounts(s, table));
     assertEquals(starsFromState, s.store().read(tx -> table.stars(StarCriteria.DEFAULTS, 0)), "the star query over the rows");
     assertEquals(starsFromState, s.stars(StarCriteria.DEFAULTS, 0), "and from now on stars reads the rows");
-    assertInstanceOf(FeatureTables.class, FeatureReplay.current(s.store(), s.config().engagement(), s.clock()));
+    assertInstanceOf(FeatureTables.class, FeatureReplay.current(s.store(), s.config().engagement(), s.clock(),
+        refreshed::incrementAndGet));
+    assertEquals(1, refreshed.get(), "nothing to replay: nothing changed");
     assertFalse(starsFromState.isEmpty(), "the data has stars");
     assertEquals(3, s.stars(StarCriteria.DEFAULTS, 3).size(), "a limit cuts the best");
 
